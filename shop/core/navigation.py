@@ -1,0 +1,61 @@
+"""The storefront's role-aware navigation: each person finds their functions first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from .roles import Role, roles_of
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str
+    url: str
+    icon: str
+
+
+_LINKS: dict[str, list[tuple[str, str, str]]] = {
+    Role.RETAILER: [
+        (_("Catalogue"), "catalogue:index", "grid"),
+        (_("My orders"), "customer:order-list", "receipt"),
+        (_("Basket"), "basket:summary", "cart"),
+    ],
+    Role.DISTRIBUTOR: [
+        (_("Catalogue"), "catalogue:index", "grid"),
+        (_("Orders"), "customer:order-list", "receipt"),
+        (_("Addresses"), "customer:address-list", "truck"),
+    ],
+    Role.SUPPLIER: [
+        (_("My products"), "dashboard:catalogue-product-list", "box"),
+        (_("Order lines"), "dashboard:order-list", "truck"),
+    ],
+    Role.EDITOR: [
+        (_("Pages"), "wagtailadmin_home", "pencil"),
+        (_("Images"), "wagtailimages:index", "image"),
+    ],
+    Role.OPERATOR: [
+        (_("Dashboard"), "dashboard:index", "speedometer"),
+        (_("Plugins"), "shop_plugins:list", "puzzle"),
+        (_("CMS"), "wagtailadmin_home", "pencil"),
+    ],
+}
+
+
+def links_for(user) -> list[NavLink]:
+    roles = roles_of(user)
+    seen: set[str] = set()
+    links: list[NavLink] = []
+    for role in roles:
+        for label, url_name, icon in _LINKS[role]:
+            if url_name in seen:
+                continue
+            try:
+                url = reverse(url_name)
+            except NoReverseMatch:
+                continue
+            seen.add(url_name)
+            links.append(NavLink(str(label), url, icon))
+    return links

@@ -1,0 +1,1 @@
+"""The plugin framework: discovery, allow-list, runtime switches, hooks and plugin signals."""

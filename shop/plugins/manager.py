@@ -1,0 +1,95 @@
+"""The hook manager: registers the allowed plugins and calls only the enabled ones."""
+
+from __future__ import annotations
+
+import importlib
+from decimal import Decimal
+from typing import Any
+
+import pluggy
+from django.apps import apps
+from django.conf import settings
+
+from . import hookspecs, state
+
+_pm: pluggy.PluginManager | None = None
+_hooks_by_label: dict[str, object] = {}
+_subset_cache: dict[tuple[str, frozenset[str]], pluggy.HookCaller] = {}
+
+
+def plugin_manager() -> pluggy.PluginManager:
+    global _pm
+    if _pm is None:
+        pm = pluggy.PluginManager(hookspecs.PROJECT)
+        pm.add_hookspecs(hookspecs)
+        _pm = pm
+    return _pm
+
+
+def register(label: str, module: object) -> None:
+    """Register a hooks module for a plugin label (pluggy validates it against the specs)."""
+    pm = plugin_manager()
+    if label in _hooks_by_label:
+        return
+    pm.register(module, name=label)
+    _hooks_by_label[label] = module
+    _subset_cache.clear()
+
+
+def unregister(label: str) -> None:
+    module = _hooks_by_label.pop(label, None)
+    if module is not None:
+        plugin_manager().unregister(module)
+    _subset_cache.clear()
+
+
+def register_allowed_plugins() -> None:
+    for label in getattr(settings, "SHOP_ALLOWED_PLUGINS", []):
+        config = apps.get_app_config(label)
+        module_path = config.get_hooks_module()
+        try:
+            module = importlib.import_module(module_path)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_path:
+                continue  # a plugin without hooks
+            raise
+        register(label, module)
+
+
+def hook(name: str) -> pluggy.HookCaller:
+    """The caller of hook ``name`` restricted to enabled plugins."""
+    pm = plugin_manager()
+    enabled = set(state.enabled_labels())
+    disabled = frozenset(label for label in _hooks_by_label if label not in enabled)
+    key = (name, disabled)
+    caller = _subset_cache.get(key)
+    if caller is None:
+        full = getattr(pm.hook, name)
+        if disabled:
+            caller = pm.subset_hook_caller(name, remove_plugins=[_hooks_by_label[d] for d in disabled])
+        else:
+            caller = full
+        _subset_cache[key] = caller
+    return caller
+
+
+def collect(name: str, **kwargs: Any) -> list:
+    """Call hook ``name`` on enabled plugins and flatten their list results."""
+    results: list = []
+    for value in hook(name)(**kwargs):
+        if value:
+            results.extend(value)
+    return results
+
+
+def adjust_price(product: Any, stockrecord: Any, price: Decimal, currency: str, context: dict) -> Decimal:
+    """Run the price-adjustment chain: each enabled plugin gets the previous price."""
+    for impl in reversed(hook("shop_adjust_price").get_hookimpls()):
+        result = impl.function(
+            product=product, stockrecord=stockrecord, price=price, currency=currency, context=context
+        )
+        if result is not None:
+            if not isinstance(result, Decimal):
+                raise TypeError(f"plugin {impl.plugin_name}: shop_adjust_price must return a Decimal")
+            price = result
+    return price
