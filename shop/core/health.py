@@ -41,7 +41,10 @@ def check_broker() -> dict:
         client.ping()
     finally:
         client.close()
-    return {"mode": "celery", "eager": settings.CELERY_TASK_ALWAYS_EAGER}
+    from shop.celery import app
+
+    workers = app.control.ping(timeout=0.5) if not settings.CELERY_TASK_ALWAYS_EAGER else []
+    return {"mode": "celery", "eager": settings.CELERY_TASK_ALWAYS_EAGER, "workers": len(workers)}
 
 
 def check_search() -> dict:
