@@ -25,3 +25,19 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-quic",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def _wagtail_site(request):
+    """Transactional tests flush the tables; give CMS-served URLs their site and home page back."""
+    marker = request.node.get_closest_marker("django_db")
+    names = set(request.fixturenames)
+    if marker is None and not names & {"db", "transactional_db", "live_server"}:
+        return
+    transactional = (
+        "transactional_db" in names or "live_server" in names or (marker and marker.kwargs.get("transaction"))
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from shop.core.bootstrap import ensure_site
+
+    ensure_site()

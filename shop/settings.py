@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from babel.numbers import is_currency
 from django.utils.translation import gettext_lazy as _
 from dotenv import load_dotenv
 from oscar.defaults import *  # noqa: F403 - Oscar's documented way to take its defaults
@@ -137,6 +138,7 @@ INSTALLED_APPS = [
     "csp",
     # The project
     "shop.core",
+    "shop.currency",
     "shop.plugins",
     "cms",
     *[p.config_path for p in _plugins],
@@ -155,6 +157,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
+    "shop.currency.middleware.BasketCurrencyMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -181,6 +184,7 @@ TEMPLATES = [
                 "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
                 "shop.core.context_processors.shop",
+                "shop.currency.context_processors.currency",
             ],
         },
     }
@@ -220,7 +224,10 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    "refresh-exchange-rates": {"task": "shop.currency.tasks.refresh_rates", "schedule": 6 * 3600},
+    "check-exchange-rates-age": {"task": "shop.currency.tasks.check_rates_age", "schedule": 24 * 3600},
+}
 
 # --- Search --------------------------------------------------------------------------------
 ELASTICSEARCH_URL = http_url("ELASTICSEARCH_URL", env_str("ELASTICSEARCH_URL"))
@@ -336,6 +343,8 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "shop@example.com")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+ADMINS = [("Operator", email) for email in env_list("ADMIN_EMAILS")]
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Logging -------------------------------------------------------------------------------
@@ -365,11 +374,24 @@ LOGGING = {
     },
 }
 
+# --- Currencies ----------------------------------------------------------------------------
+SHOP_BASE_CURRENCY = env_str("BASE_CURRENCY", "CNY").upper()
+SHOP_CURRENCIES = [c.upper() for c in env_list("CURRENCIES", f"{SHOP_BASE_CURRENCY},USD,EUR,JPY")]
+_bad_currencies = [c for c in SHOP_CURRENCIES if not is_currency(c)]
+if _bad_currencies:
+    raise SettingError(f"CURRENCIES: unknown ISO 4217 code(s) {', '.join(_bad_currencies)}")
+if SHOP_BASE_CURRENCY not in SHOP_CURRENCIES:
+    raise SettingError(f"BASE_CURRENCY: {SHOP_BASE_CURRENCY} must be one of CURRENCIES ({', '.join(SHOP_CURRENCIES)})")
+# Optional "pretty" rounding steps per currency, e.g. CURRENCY_PRETTY_STEPS=USD:0.05,EUR:0.05
+SHOP_CURRENCY_PRETTY_STEPS = dict(item.split(":", 1) for item in env_list("CURRENCY_PRETTY_STEPS"))
+SHOP_RATES_URL = env_str("RATES_URL")  # e.g. the ECB's eurofxref-daily.xml; refreshed daily by beat
+SHOP_RATES_MAX_AGE_DAYS = env_int("RATES_MAX_AGE_DAYS", 4)
+SHOP_RATES_TTL = 60
+
 # --- Oscar ---------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = env_str("SHOP_NAME", "Inkstone Trade")
 OSCAR_SHOP_TAGLINE = _("Stationery & office supplies, wholesale")
-OSCAR_DEFAULT_CURRENCY = env_str("DEFAULT_CURRENCY", "CNY")
-OSCAR_CURRENCY_FORMAT = {"CNY": {"format": "¤#,##0.00"}, "JPY": {"format": "¤#,##0"}}
+OSCAR_DEFAULT_CURRENCY = SHOP_BASE_CURRENCY
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_SLUG_ALLOW_UNICODE = True

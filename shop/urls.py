@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import JavaScriptCatalog
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -14,6 +15,7 @@ from shop.plugins.urls import plugin_dashboard_urlpatterns, plugin_urlpatterns
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("shop.currency.urls")),
     path("django-admin/", admin.site.urls),
     path("cms-admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -24,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("dashboard/plugins/", include("shop.plugins.dashboard_urls")),
     *plugin_dashboard_urlpatterns(),
     *plugin_urlpatterns(),
+    # The front page is the CMS home page (Oscar's own "home" only redirects to "/").
+    path("", wagtail_views.serve, {"path": ""}, name="home"),
     path("", include(apps.get_app_config("oscar").urls[0])),
     # Wagtail serves pages last, so the home page and campaign pages can be CMS pages.
     path("", include(wagtail_urls)),

@@ -22,7 +22,11 @@ def serialise(message: EmailMultiAlternatives) -> dict:
         if isinstance(attachment, MIMEBase):
             payload = attachment.get_payload(decode=True) or b""
             attachments.append(
-                (attachment.get_filename() or "attachment", base64.b64encode(payload).decode(), attachment.get_content_type())
+                (
+                    attachment.get_filename() or "attachment",
+                    base64.b64encode(payload).decode(),
+                    attachment.get_content_type(),
+                )
             )
         else:
             filename, content, mimetype = attachment

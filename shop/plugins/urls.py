@@ -65,7 +65,5 @@ def plugin_dashboard_urlpatterns() -> list[URLResolver]:
     for label in settings.SHOP_ALLOWED_PLUGINS:
         module = apps.get_app_config(label).dashboard_urls_module
         if module:
-            patterns.append(
-                _plugin_resolver(f"dashboard/p/{label}/", module, label, f"{label}_dashboard", staff=True)
-            )
+            patterns.append(_plugin_resolver(f"dashboard/p/{label}/", module, label, f"{label}_dashboard", staff=True))
     return patterns

@@ -24,9 +24,15 @@ def catalogue(search_index):
     parent.name_zh_hans = "书写工具"
     parent.save()
     products = []
-    for i, (en, zh) in enumerate([("Gel pen 0.5 mm, black, box of 12", "中性笔 0.5毫米 黑色 12支装"),
-                                  ("Gel pen 0.7 mm, blue, box of 12", "中性笔 0.7毫米 蓝色 12支装")]):
-        product = factories.create_product(title=en, price=Decimal("18.50") + i, num_in_stock=500, partner_sku=f"GP-{i}")
+    for i, (en, zh) in enumerate(
+        [
+            ("Gel pen 0.5 mm, black, box of 12", "中性笔 0.5毫米 黑色 12支装"),
+            ("Gel pen 0.7 mm, blue, box of 12", "中性笔 0.7毫米 蓝色 12支装"),
+        ]
+    ):
+        product = factories.create_product(
+            title=en, price=Decimal("18.50") + i, num_in_stock=500, partner_sku=f"GP-{i}"
+        )
         product.title_zh_hans = zh
         product.save()
         factories.ProductCategoryFactory(product=product, category=pens)

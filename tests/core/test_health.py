@@ -25,8 +25,11 @@ def test_healthz_fails_with_503_when_a_dependency_is_down(client, monkeypatch):
     assert response.status_code == 503
     body = response.json()
     assert body["status"] == "fail"
-    assert body["checks"]["search"] == {"ok": False, "error": "ConnectionError: search index unreachable",
-                                        "ms": body["checks"]["search"]["ms"]}
+    assert body["checks"]["search"] == {
+        "ok": False,
+        "error": "ConnectionError: search index unreachable",
+        "ms": body["checks"]["search"]["ms"],
+    }
 
 
 def test_request_id_is_echoed_or_made(client):

@@ -9,14 +9,22 @@ from shop.core.mail import QueuedEmailBackend, deserialise, serialise
 
 def test_serialise_round_trip_keeps_everything():
     message = EmailMultiAlternatives(
-        "订单确认 Order 100001", "text body", "shop@example.com", ["buyer@example.com"], cc=["cc@example.com"],
+        "订单确认 Order 100001",
+        "text body",
+        "shop@example.com",
+        ["buyer@example.com"],
+        cc=["cc@example.com"],
         headers={"X-Order": "100001"},
     )
     message.attach_alternative("<p>html</p>", "text/html")
     message.attach("invoice.pdf", b"%PDF-1.7 bytes", "application/pdf")
     copy = deserialise(serialise(message))
-    assert (copy.subject, copy.body, copy.to, copy.cc) == (message.subject, "text body", ["buyer@example.com"],
-                                                        ["cc@example.com"])
+    assert (copy.subject, copy.body, copy.to, copy.cc) == (
+        message.subject,
+        "text body",
+        ["buyer@example.com"],
+        ["cc@example.com"],
+    )
     assert copy.alternatives[0][0] == "<p>html</p>"
     assert copy.attachments[0][1] == b"%PDF-1.7 bytes"
     assert copy.extra_headers == {"X-Order": "100001"}
@@ -25,7 +33,9 @@ def test_serialise_round_trip_keeps_everything():
 @pytest.mark.django_db(transaction=True)
 def test_queued_backend_delivers_after_commit_inline(settings):
     settings.SHOP_EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    sent = QueuedEmailBackend().send_messages([EmailMultiAlternatives("Hi", "body", "a@example.com", ["b@example.com"])])
+    sent = QueuedEmailBackend().send_messages(
+        [EmailMultiAlternatives("Hi", "body", "a@example.com", ["b@example.com"])]
+    )
     assert sent == 1
     assert [m.subject for m in mail.outbox] == ["Hi"]
 

@@ -1,51 +1,84 @@
-"""The core pricing strategy: Oscar's default policies with the plugins' price chain.
+"""The core pricing strategy: Oscar's default policies, the buyer's currency, and the plugins' price chain.
 
-Every price a buyer sees or pays comes from here: the stock record's list
-price, passed through ``shop_adjust_price`` of each enabled plugin
-(see :func:`shop.plugins.manager.adjust_price`). Plugins change prices without
-forking Oscar.
+Every price a buyer sees or pays comes from here: the stock record's list price
+in the buyer's currency (an explicit price in that currency, or the base price
+converted with the latest stored rate), then passed through
+``shop_adjust_price`` of each enabled plugin (see
+:func:`shop.plugins.manager.adjust_price`). Plugins change prices without
+forking Oscar. With no rate for the buyer's currency the product is
+unavailable in it rather than shown at a wrong price.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+from oscar.apps.partner import availability
 from oscar.apps.partner import strategy as oscar_strategy
 from oscar.apps.partner.prices import FixedPrice, Unavailable
 
+from shop.currency.money import quantize
+from shop.currency.pricing import price_in
+from shop.currency.rates import current_table
+from shop.currency.selection import currency_for_request
 from shop.plugins.manager import adjust_price
 
 
+class NoPriceInCurrency(availability.Unavailable):
+    message = _("Not available in this currency")
+
+
 class PriceChainPricing:
-    """Pricing policy mixin: list price → plugin chain, tax-free (B2B prices are quoted net)."""
+    """Pricing policy mixin: list price in the buyer's currency → plugin chain, net of tax."""
+
+    currency: str
 
     def pricing_policy(self, product, stockrecord):
         if not stockrecord or stockrecord.price is None:
             return Unavailable()
+        listed = price_in(stockrecord, self.currency, self.rate_table)
+        if listed is None:
+            return Unavailable()
         context = {"user": self.user, "request": self.request, "quantity": 1}
-        price = adjust_price(product, stockrecord, Decimal(stockrecord.price), stockrecord.price_currency, context)
-        return FixedPrice(currency=stockrecord.price_currency, excl_tax=price, tax=Decimal("0.00"))
+        amount = adjust_price(product, stockrecord, listed.amount, self.currency, context)
+        price = FixedPrice(currency=self.currency, excl_tax=quantize(amount, self.currency), tax=Decimal("0"))
+        price.method = listed.method  # "base", "explicit" or "converted": shown to staff
+        price.exchange_rate = listed.rate
+        price.rates_used = listed.rates
+        return price
 
     def parent_pricing_policy(self, product, children_stock):
-        priced = [(child, sr) for child, sr in children_stock if sr and sr.price is not None]
-        if not priced:
+        prices = [self.pricing_policy(child, sr) for child, sr in children_stock if sr and sr.price is not None]
+        prices = [p for p in prices if p.exists]
+        if not prices:
             return Unavailable()
-        prices = [self.pricing_policy(child, sr) for child, sr in priced]
         return min(prices, key=lambda p: p.excl_tax)
+
+    def availability_policy(self, product, stockrecord):
+        if (
+            stockrecord
+            and stockrecord.price is not None
+            and price_in(stockrecord, self.currency, self.rate_table) is None
+        ):
+            return NoPriceInCurrency()
+        return super().availability_policy(product, stockrecord)
 
 
 class ShopStrategy(
     oscar_strategy.UseFirstStockRecord,
-    oscar_strategy.StockRequired,
     PriceChainPricing,
+    oscar_strategy.StockRequired,
     oscar_strategy.Structured,
 ):
-    def __init__(self, request=None, user=None):
+    def __init__(self, request=None, user=None, currency: str | None = None):
         super().__init__(request)
         if user is not None and getattr(user, "is_authenticated", False):
             self.user = user
+        self.currency = currency or currency_for_request(request)
+        self.rate_table = current_table()
 
 
 class Selector:
-    def strategy(self, request=None, user=None, **kwargs) -> ShopStrategy:
-        return ShopStrategy(request, user=user)
+    def strategy(self, request=None, user=None, currency: str | None = None, **kwargs) -> ShopStrategy:
+        return ShopStrategy(request, user=user, currency=currency)

@@ -1,0 +1,34 @@
+"""The rows every deployment needs: Wagtail's locales, root page, a home page and the default site.
+
+Wagtail creates them in a migration; a database that was flushed (a test run,
+a restore gone wrong) lacks them and every CMS URL would answer 404.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+
+
+@transaction.atomic
+def ensure_site(hostname: str = "localhost", port: int = 80):
+    """Create what is missing and return the default Wagtail Site."""
+    from wagtail.models import Locale, Page, Site
+
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    default_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    root = Page.objects.filter(depth=1).first()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale, live=True))
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        from cms.models import HomePage
+
+        home = root.get_children().first()
+        if home is None:
+            home = root.add_child(instance=HomePage(title="Home", slug="home", locale=default_locale))
+        site = Site.objects.create(
+            hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
+        )
+    return site

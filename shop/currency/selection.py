@@ -1,0 +1,45 @@
+"""Which currency a request is priced in.
+
+Order of precedence: the session's choice (the header switcher), then the
+signed-in buyer's saved choice, then the base currency. A company with a fixed
+billing currency will take precedence over all of these (company accounts).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+SESSION_KEY = "shop_currency"
+
+
+def currency_for_request(request) -> str:
+    if request is None:
+        return settings.SHOP_BASE_CURRENCY
+    cached = getattr(request, "_shop_currency", None)
+    if cached:
+        return cached
+    code = None
+    session = getattr(request, "session", None)
+    if session is not None:
+        code = session.get(SESSION_KEY)
+    user = getattr(request, "user", None)
+    if not code and user is not None and user.is_authenticated:
+        from .models import BuyerCurrency
+
+        code = BuyerCurrency.objects.filter(user=user).values_list("currency", flat=True).first()
+        if code and session is not None:
+            session[SESSION_KEY] = code
+    if code not in settings.SHOP_CURRENCIES:
+        code = settings.SHOP_BASE_CURRENCY
+    request._shop_currency = code
+    return code
+
+
+def remember(request, code: str) -> None:
+    request.session[SESSION_KEY] = code
+    request._shop_currency = code
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        from .models import BuyerCurrency
+
+        BuyerCurrency.objects.update_or_create(user=user, defaults={"currency": code})
