@@ -138,6 +138,7 @@ INSTALLED_APPS = [
     "csp",
     # The project
     "shop.core",
+    "shop.inventory",
     "shop.currency",
     "shop.plugins",
     "cms",
@@ -396,6 +397,7 @@ OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_ALLOW_ANON_CHECKOUT = False
 OSCAR_SLUG_ALLOW_UNICODE = True
 OSCAR_HOMEPAGE = "/"
+OSCAR_DASHBOARD_DEFAULT_ACCESS_FUNCTION = "shop.core.access.dashboard_access"
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405 - from oscar.defaults
     {
