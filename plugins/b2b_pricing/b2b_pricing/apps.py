@@ -1,0 +1,18 @@
+from django.utils.translation import gettext_lazy as _
+
+from shop.plugins.base import PluginConfig
+
+from . import __version__
+
+
+class B2BPricingConfig(PluginConfig):
+    name = "b2b_pricing"
+    label = "b2b_pricing"
+    verbose_name = _("B2B pricing")
+
+    plugin_name = _("B2B pricing")
+    plugin_version = __version__
+    plugin_description = _("Tiered business pricing: price lists, quantity breaks, contract prices and quick order.")
+    core_versions = ">=0.1,<1.0"
+    depends_on = ()
+    dashboard_urls_module = "b2b_pricing.dashboard_urls"
