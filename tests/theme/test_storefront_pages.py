@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -71,3 +74,13 @@ def test_pages_load_scripts_from_this_site_only(client):
     assert all(src.startswith("/static/") for src in sources)
     styles = [tag["href"] for tag in page.select('link[rel="stylesheet"]')]
     assert "/static/shop/theme.css" in styles
+
+
+def test_theme_templates_carry_no_inline_event_handlers():
+    """The theme's own markup needs no inline script permission from the content security policy."""
+    templates = Path(__file__).resolve().parents[2] / "themes" / "default" / "templates"
+    handler = re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)
+
+    offenders = [str(path) for path in templates.rglob("*.html") if handler.search(path.read_text())]
+
+    assert offenders == []
