@@ -2,8 +2,8 @@
 query DSL over the flat subfields of ``schema.py``.
 
 Only this subset of the DSL is produced, and ``tantivy_query.py`` compiles exactly this subset:
-``match_all``, ``match_none``, ``bool`` (must/should/must_not/filter, minimum_should_match), ``term``,
-``terms``, ``range``, ``match_phrase``, ``regexp`` and ``fuzzy``.
+``match_all``, ``match_none``, ``bool`` (must/should/must_not/filter, minimum_should_match, boost),
+``term``, ``terms``, ``range``, ``exists``, ``match_phrase``, ``regexp`` and ``fuzzy``.
 
 Every method returns a valid clause for any input: a value that cannot match (an unknown field, ``abc``
 for an integer field) gives ``match_none`` instead of an error.
@@ -147,7 +147,7 @@ class QueryBuilder:
             return MATCH_NONE
         if spec.kind == BOOLEAN:
             return MATCH_NONE
-        return {"range": {spec.exact_field: bounds}} if bounds else {"range": {spec.exact_field: {}}}
+        return {"range": {spec.exact_field: bounds}} if bounds else {"exists": {"field": spec.exact_field}}
 
     # --- text ------------------------------------------------------------------------------------
 

@@ -23,52 +23,19 @@ import tantivy
 from django.core.exceptions import ImproperlyConfigured
 from haystack.backends import BaseEngine, BaseSearchBackend, log_query
 from haystack.constants import DJANGO_CT, ID
-from haystack.exceptions import MoreLikeThisError, SkipDocument
+from haystack.exceptions import MoreLikeThisError
 from haystack.utils import get_identifier, get_model_ct
 
+from shop.searchengine.backend_base import EMPTY, CatalogMixin
 from shop.searchengine.haystack_query import RESERVED_CHARACTERS, RESERVED_WORDS, ShopSearchQuery
 from shop.searchengine.request import SearchRequest, build_request, count_query, facets_from_aggregations
 from shop.searchengine.results import build_results
-from shop.searchengine.schema import SOURCE_FIELD, FieldCatalog, IndexDocument, flatten
+from shop.searchengine.schema import SOURCE_FIELD, FieldCatalog, IndexDocument
 from shop.searchengine.sorting import python_sort_window
 from shop.searchengine.tantivy_query import QueryCompiler, adapt_aggregations
 from shop.searchengine.tantivy_store import IndexStore, OpenIndex, get_store, tantivy_document
 
 logger = logging.getLogger(__name__)
-
-EMPTY = {"results": [], "hits": 0, "facets": {}, "spelling_suggestion": None}
-
-
-class CatalogMixin:
-    """The field catalog of the connection's unified index (built lazily, once per backend)."""
-
-    connection_alias: str
-    _catalog: FieldCatalog | None = None
-
-    @property
-    def unified_index(self):
-        from haystack import connections
-
-        return connections[self.connection_alias].get_unified_index()
-
-    @property
-    def catalog(self) -> FieldCatalog:
-        if self._catalog is None:
-            self._catalog = FieldCatalog.from_unified_index(self.unified_index)
-        return self._catalog
-
-    def prepare_documents(self, index, iterable: Iterable) -> list[IndexDocument]:
-        documents = []
-        for obj in iterable:
-            try:
-                documents.append(flatten(self.catalog, index.full_prepare(obj)))
-            except SkipDocument:
-                logger.debug("search: skipping %s", get_identifier(obj))
-            except Exception:
-                if not self.silently_fail:
-                    raise
-                logger.exception("search: cannot prepare %s for indexing", get_identifier(obj))
-        return documents
 
 
 class EmbeddedSearchBackend(CatalogMixin, BaseSearchBackend):

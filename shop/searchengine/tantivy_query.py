@@ -122,8 +122,10 @@ class QueryCompiler:
     def leaf_range(self, body: dict) -> tantivy.Query:
         ((field, bounds),) = body.items()
         kind = self.kind(field)
-        if kind not in FIELD_TYPE_BY_SUBFIELD or not bounds:
+        if not bounds:
             return Query.exists_query(field)
+        if kind not in FIELD_TYPE_BY_SUBFIELD:
+            raise ValueError(f"range on text field {field!r} is not supported")
         lower = bounds.get("gte", bounds.get("gt"))
         upper = bounds.get("lte", bounds.get("lt"))
         return Query.range_query(
@@ -135,6 +137,11 @@ class QueryCompiler:
             include_lower="gt" not in bounds,
             include_upper="lt" not in bounds,
         )
+
+    def leaf_exists(self, body: dict) -> tantivy.Query:
+        field = body["field"]
+        self.kind(field)
+        return Query.exists_query(field)
 
     def analyzed(self, field: str, text: str) -> list[str]:
         return analysis.analyze(ANALYZER_BY_SUBFIELD.get(self.kind(field), analysis.RAW), text)
