@@ -14,7 +14,12 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CATALOG_PATTERNS = ("locale/*/LC_MESSAGES/*.po", "plugins/*/*/locale/*/LC_MESSAGES/*.po")
+CATALOG_PATTERNS = (
+    "locale/*/LC_MESSAGES/*.po",  # the project's own strings
+    "shop/*/locale/*/LC_MESSAGES/*.po",  # an app of the project that keeps its own catalog
+    "cms/locale/*/LC_MESSAGES/*.po",
+    "plugins/*/*/locale/*/LC_MESSAGES/*.po",  # each plugin distribution's catalog
+)
 CATALOGS = sorted(path for pattern in CATALOG_PATTERNS for path in ROOT.glob(pattern))
 
 NAMED = re.compile(r"%\((\w+)\)[#0\- +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
