@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "shop.core",
     "shop.inventory",
     "shop.currency",
+    "shop.catalogimport",
     "shop.plugins",
     "cms",
     *[p.config_path for p in _plugins],
