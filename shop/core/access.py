@@ -11,6 +11,7 @@ def dashboard_access(user, url_name, url_args=None, url_kwargs=None) -> bool:
     if url_name is None:
         return True
     match = resolve(reverse(url_name, args=url_args, kwargs=url_kwargs))
-    if match.url_name in _dashboard_url_names_to_config():
+    # Oscar's pages live in the "dashboard" namespace; plugin pages reuse names like "index" elsewhere.
+    if match.namespaces[:1] == ["dashboard"] and match.url_name in _dashboard_url_names_to_config():
         return default_access_fn(user, url_name, url_args, url_kwargs)
     return bool(user.is_active and user.is_staff)

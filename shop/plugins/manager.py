@@ -82,6 +82,15 @@ def collect(name: str, **kwargs: Any) -> list:
     return results
 
 
+def merge(name: str, **kwargs: Any) -> dict:
+    """Call hook ``name`` on enabled plugins and merge their dict results (later plugins win)."""
+    merged: dict = {}
+    for value in reversed(hook(name)(**kwargs)):
+        if value:
+            merged.update(value)
+    return merged
+
+
 def adjust_price(product: Any, stockrecord: Any, price: Decimal, currency: str, context: dict) -> Decimal:
     """Run the price-adjustment chain: each enabled plugin gets the previous price."""
     for impl in reversed(hook("shop_adjust_price").get_hookimpls()):
