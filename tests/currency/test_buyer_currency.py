@@ -82,3 +82,11 @@ def test_unknown_currency_code_is_refused_with_a_message(client):
 def test_open_redirects_are_refused(client):
     response = client.post(reverse("set_currency"), {"currency": "USD", "next": "https://evil.example/"})
     assert response["Location"] == "/"
+
+
+def test_header_offers_every_traded_currency_and_hreflang_alternates(client, settings):
+    page = client.get("/en/catalogue/").content.decode()
+    for code in settings.SHOP_CURRENCIES:
+        assert f'data-currency="{code}"' in page
+    assert 'hreflang="zh-hans" href="http://testserver/zh-hans/catalogue/"' in page
+    assert 'hreflang="en" href="http://testserver/en/catalogue/"' in page
