@@ -2,9 +2,9 @@
 
 Every analysed string field is indexed in up to three forms (see ``schema.py``):
 
-* ``<field>``          English: split on non-alphanumerics, lowercase, ASCII-fold, Snowball English stem
-                       (``pens`` -> ``pen``); analysed by the engine itself (tantivy analyser / ES analyser
-                       defined below with the same steps);
+* ``<field>``          English: runs of letters/digits other than Han characters, lowercase, ASCII-fold,
+                       Snowball English stem (``pens`` -> ``pen``); analysed by the engine itself (tantivy
+                       analyser / ES analyser defined below with the same steps);
 * ``<field>__cjk``     Chinese: segmented here in Python with jieba (search mode + full mode + single
                        characters), joined with spaces and indexed by a whitespace + lowercase analyser;
                        only filled when the text contains CJK characters;
@@ -16,6 +16,7 @@ matched against the forms above. Synonyms, pinyin and typo tolerance will hook i
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
@@ -41,7 +42,7 @@ CJK_RUN = re.compile(f"[{_CJK_CHARS}]+")
 _HAS_CJK = re.compile(f"[{_CJK_CHARS}]")
 # A query word: a CJK run, or letters/digits possibly joined by . - / (0.5mm, A4, 12/box).
 _QUERY_TOKEN = re.compile(rf"[{_CJK_CHARS}]+|[^\W_{_CJK_CHARS}]+(?:[.\-/'][^\W_{_CJK_CHARS}]+)*")
-_WORD = re.compile(r"[^\W_]+")
+_WORD = re.compile(rf"[^\W_{_CJK_CHARS}]+")
 
 _jieba_lock = threading.Lock()
 _jieba_tokenizer = None
@@ -68,23 +69,32 @@ def jieba_tokenizer():
 
 
 def segment_for_index(text: str) -> str:
-    """Chinese index form of ``text``: space-joined jieba tokens, or "" when there is no CJK text.
+    """Chinese index form of ``text``: space-joined jieba tokens of its CJK runs ("" when there are none).
 
     Search mode gives words and their dictionary sub-words (中性笔 -> 中性 中性笔); full mode adds
     dictionary words that straddle a search-mode boundary (黑色中性笔芯 -> 笔芯); single characters let a
-    one-character query (笔) match. Latin tokens in mixed text (A4复印纸) are kept, so ``a4`` matches.
+    one-character query (笔) match. Latin words are left to the English form, whose tokenizer splits
+    them from adjacent Chinese (A4复印纸 -> a4).
     """
-    if not text or not has_cjk(text):
+    if not text:
         return ""
-    tokenizer = jieba_tokenizer()
-    tokens: list[str] = [t for t in tokenizer.lcut_for_search(text) if t.strip()]
-    seen = set(tokens)
+    tokens: dict[str, None] = {}
     for run in CJK_RUN.findall(text):
-        for token in [*tokenizer.lcut(run, cut_all=True), *run]:
-            if token not in seen:
-                seen.add(token)
-                tokens.append(token)
-    return " ".join(t for t in tokens if not t.isspace() and len(t) <= MAX_TOKEN_CHARS)
+        for token in _segment_run(run) if len(run) <= _CACHED_RUN_CHARS else _segment_run.__wrapped__(run):
+            tokens[token] = None
+    return " ".join(tokens)
+
+
+_CACHED_RUN_CHARS = 32
+
+
+@functools.lru_cache(maxsize=50_000)
+def _segment_run(run: str) -> tuple[str, ...]:
+    tokenizer = jieba_tokenizer()
+    tokens = dict.fromkeys(t for t in tokenizer.lcut_for_search(run) if t.strip())
+    for token in [*tokenizer.lcut(run, cut_all=True), *run]:
+        tokens.setdefault(token)
+    return tuple(t for t in tokens if t.strip() and len(t) <= MAX_TOKEN_CHARS)
 
 
 def prefixes_for_index(text: str) -> str:
@@ -100,7 +110,7 @@ def prefixes_for_index(text: str) -> str:
 
 @dataclass(frozen=True)
 class QueryWord:
-    """One unit of a user query. ``cjk`` words match the Chinese form only, others both forms."""
+    """One unit of a user query: a Chinese word (matched in the Chinese form) or a Latin word (English)."""
 
     text: str
     cjk: bool
@@ -142,7 +152,7 @@ def tantivy_analyzers() -> dict:
     f = tantivy.Filter
     return {
         EN: build(
-            tantivy.Tokenizer.simple(),
+            tantivy.Tokenizer.regex(r"[[\p{L}\p{N}]--\p{Han}]+"),
             f.remove_long(MAX_TOKEN_CHARS),
             f.lowercase(),
             f.ascii_fold(),
@@ -177,8 +187,8 @@ def analyze(analyzer_name: str, text: str) -> list[str]:
 
 ELASTICSEARCH_ANALYSIS = {
     "tokenizer": {
-        # tantivy's "simple" tokenizer: runs of letters and digits.
-        "shop_alnum": {"type": "pattern", "pattern": "[^\\p{L}\\p{N}]+"},
+        # The same token pattern as the tantivy analyser: runs of letters and digits except Han characters.
+        "shop_alnum": {"type": "pattern", "pattern": "[\\p{L}\\p{N}&&[^\\p{IsHan}]]+", "group": 0},
     },
     "filter": {
         "shop_max_len": {"type": "length", "max": MAX_TOKEN_CHARS},

@@ -225,7 +225,7 @@ class QueryBuilder:
         lowered = word.text.lower()
         if word.cjk:
             return {"term": {spec.sub(SUB_CJK): lowered}}
-        options = [self._phrase_clause(spec, word.text), {"term": {spec.sub(SUB_CJK): lowered}}]
+        options = [self._phrase_clause(spec, word.text)]
         if spec.prefix:
             options.append({"term": {spec.sub(SUB_PREFIX): lowered}})
         return any_of(options)

@@ -121,6 +121,7 @@ class FieldCatalog:
     fields: dict[str, FieldSpec]
     document_field: str = "text"
     subfields: list[SubField] = field(default_factory=list)
+    by_field: dict[str, list[SubField]] = field(default_factory=dict)
 
     @classmethod
     def from_unified_index(cls, unified_index) -> FieldCatalog:
@@ -136,8 +137,9 @@ class FieldCatalog:
 
     @classmethod
     def build(cls, specs: dict[str, FieldSpec], document_field: str) -> FieldCatalog:
-        subfields = [sub for spec in specs.values() for sub in spec.subfields()]
-        return cls(fields=specs, document_field=document_field, subfields=subfields)
+        by_field = {name: spec.subfields() for name, spec in specs.items()}
+        subfields = [sub for subs in by_field.values() for sub in subs]
+        return cls(fields=specs, document_field=document_field, subfields=subfields, by_field=by_field)
 
     def get(self, name: str) -> FieldSpec | None:
         if name == "content":
@@ -281,35 +283,44 @@ def flatten(catalog: FieldCatalog, prepared: dict) -> IndexDocument:
     """Turn ``index.full_prepare(obj)`` output into subfield values; unknown keys stay in the source only."""
     fields: dict[str, list[Any]] = {}
     for name, raw_value in prepared.items():
-        spec = catalog.fields.get(name)
+        subfields = catalog.by_field.get(name)
         values = _as_list(raw_value)
-        if spec is None or not values:
+        if not subfields or not values:
             continue
-        for sub in spec.subfields():
-            converted = _subfield_values(sub.kind, spec, values)
+        spec = catalog.fields[name]
+        texts: list[str] | None = None
+        for sub in subfields:
+            if sub.kind in _TYPED_KINDS:
+                converted = _typed_values(spec, values)
+            else:
+                if texts is None:
+                    texts = [string_value(v) for v in values]
+                converted = _text_values(sub.kind, texts)
             if converted:
                 fields[sub.name] = converted
     return IndexDocument(id=str(prepared[ID]), source=json_safe(prepared), fields=fields)
 
 
-def _subfield_values(kind: str, spec: FieldSpec, values: list[Any]) -> list[Any]:
-    if kind in (SUB_I64, SUB_F64, SUB_BOOL, SUB_DATE):
-        out = []
-        for value in values:
-            try:
-                out.append(coerce(spec, value))
-            except (TypeError, ValueError, OverflowError):
-                continue
-        return out
-    texts = [string_value(v) for v in values]
-    if kind == SUB_EN:
+_TYPED_KINDS = frozenset((SUB_I64, SUB_F64, SUB_BOOL, SUB_DATE))
+
+
+def _typed_values(spec: FieldSpec, values: list[Any]) -> list[Any]:
+    out = []
+    for value in values:
+        try:
+            out.append(coerce(spec, value))
+        except (TypeError, ValueError, OverflowError):
+            continue
+    return out
+
+
+def _text_values(kind: str, texts: list[str]) -> list[str]:
+    if kind in (SUB_EN, SUB_RAW):
         return texts
     if kind == SUB_CJK:
-        return [seg for seg in (analysis.segment_for_index(t) for t in texts) if seg]
+        return [seg for seg in map(analysis.segment_for_index, texts) if seg]
     if kind == SUB_PREFIX:
-        return [p for p in (analysis.prefixes_for_index(t) for t in texts) if p]
-    if kind == SUB_RAW:
-        return texts
+        return [p for p in map(analysis.prefixes_for_index, texts) if p]
     if kind == SUB_SORT:
         return texts[:1]
     raise ValueError(f"unknown subfield kind {kind}")
