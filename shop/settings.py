@@ -140,6 +140,7 @@ INSTALLED_APPS = [
     "shop.core",
     "shop.inventory",
     "shop.currency",
+    "shop.companies",
     "shop.catalogimport",
     "shop.plugins",
     "cms",
@@ -158,6 +159,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "shop.companies.middleware.CompanyMiddleware",  # before the basket: the currency depends on the company
     "oscar.apps.basket.middleware.BasketMiddleware",
     "shop.currency.middleware.BasketCurrencyMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
@@ -332,6 +334,20 @@ if PRODUCTION:
     LANGUAGE_COOKIE_SECURE = True
     SESSION_COOKIE_HTTPONLY = True
 
+# --- Company accounts ------------------------------------------------------------------------
+# Keys for the encrypted company fields (tax id, bank account): a comma list, the first encrypts,
+# the others still decrypt while rows are re-encrypted (manage.py companies_rotate_keys).
+FIELD_ENCRYPTION_KEY = env_list("FIELD_ENCRYPTION_KEY")
+if not FIELD_ENCRYPTION_KEY:
+    if PRODUCTION:
+        raise SettingError(
+            "FIELD_ENCRYPTION_KEY: required when SHOP_ENV=production (a long random secret, kept apart from the "
+            "database backups; comma list to rotate, newest first)"
+        )
+    FIELD_ENCRYPTION_KEY = ["dev-only-field-encryption-key-do-not-use-in-production"]
+FERNET_KEYS = FIELD_ENCRYPTION_KEY
+COMPANY_INVITATION_DAYS = env_int("COMPANY_INVITATION_DAYS", 7)
+
 # --- Email ---------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "shop.core.mail.QueuedEmailBackend")
 SHOP_EMAIL_DELIVERY_BACKEND = env_str(
@@ -406,6 +422,8 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-puzzle-piece",
         "children": [
             {"label": _("Plugins"), "url_name": "shop_plugins:list"},
+            {"label": _("Companies"), "url_name": "companies_dashboard:company-list"},
+            {"label": _("Customer groups"), "url_name": "companies_dashboard:group-list"},
             {"label": _("CMS"), "url_name": "wagtailadmin_home"},
         ],
     },

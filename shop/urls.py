@@ -24,6 +24,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("dashboard/plugins/", include("shop.plugins.dashboard_urls")),
+    path("dashboard/companies/", include("shop.companies.dashboard.urls")),
+    path("accounts/company/", include("shop.companies.urls")),
     *plugin_dashboard_urlpatterns(),
     *plugin_urlpatterns(),
     # The front page is the CMS home page (Oscar's own "home" only redirects to "/").

@@ -22,11 +22,17 @@ _LINKS: dict[str, list[tuple[str, str, str]]] = {
         (_("Catalogue"), "catalogue:index", "grid"),
         (_("My orders"), "customer:order-list", "receipt"),
         (_("Basket"), "basket:summary", "cart"),
+        (_("Company"), "companies:home", "building"),
+        (_("Company orders"), "companies:order-list", "receipt"),
+        (_("Members"), "companies:member-list", "users"),
     ],
     Role.DISTRIBUTOR: [
         (_("Catalogue"), "catalogue:index", "grid"),
         (_("Orders"), "customer:order-list", "receipt"),
         (_("Addresses"), "customer:address-list", "truck"),
+        (_("Company"), "companies:home", "building"),
+        (_("Company orders"), "companies:order-list", "receipt"),
+        (_("Members"), "companies:member-list", "users"),
     ],
     Role.SUPPLIER: [
         (_("My products"), "dashboard:catalogue-product-list", "box"),
@@ -44,13 +50,22 @@ _LINKS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
+def _shown_to(url_name: str, user) -> bool:
+    """Company links only for members of a company; its member list only for the company's admins."""
+    if not url_name.startswith("companies:"):
+        return True
+    from shop.companies.selection import has_company, is_company_admin
+
+    return is_company_admin(user) if url_name == "companies:member-list" else has_company(user)
+
+
 def links_for(user) -> list[NavLink]:
     roles = roles_of(user)
     seen: set[str] = set()
     links: list[NavLink] = []
     for role in roles:
         for label, url_name, icon in _LINKS[role]:
-            if url_name in seen:
+            if url_name in seen or not _shown_to(url_name, user):
                 continue
             try:
                 url = reverse(url_name)

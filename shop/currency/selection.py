@@ -1,8 +1,9 @@
 """Which currency a request is priced in.
 
-Order of precedence: the session's choice (the header switcher), then the
-signed-in buyer's saved choice, then the base currency. A company with a fixed
-billing currency will take precedence over all of these (company accounts).
+Order of precedence: the fixed billing currency of the company the request
+acts for (``request.company``, set by the company middleware), then the
+session's choice (the header switcher), then the signed-in buyer's saved
+choice, then the base currency.
 """
 
 from __future__ import annotations
@@ -18,6 +19,11 @@ def currency_for_request(request) -> str:
     cached = getattr(request, "_shop_currency", None)
     if cached:
         return cached
+    company = getattr(request, "company", None)
+    fixed = getattr(company, "billing_currency", "") if company is not None else ""
+    if fixed in settings.SHOP_CURRENCIES:
+        request._shop_currency = fixed
+        return fixed
     code = None
     session = getattr(request, "session", None)
     if session is not None:

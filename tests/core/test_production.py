@@ -10,6 +10,7 @@ PROD = {
     "SHOP_ENV": "production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "shop.example.com",
+    "FIELD_ENCRYPTION_KEY": secrets.token_urlsafe(32),
 }
 
 

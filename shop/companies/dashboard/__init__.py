@@ -1,0 +1,1 @@
+"""Staff pages for companies and customer groups, at ``/<lang>/dashboard/companies/``."""

@@ -1,0 +1,1 @@
+"""Storefront pages of company accounts (at ``/<lang>/accounts/company/``)."""
