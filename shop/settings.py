@@ -422,6 +422,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-puzzle-piece",
         "children": [
             {"label": _("Plugins"), "url_name": "shop_plugins:list"},
+            {"label": _("Catalog import"), "url_name": "catalogimport:upload"},
             {"label": _("Companies"), "url_name": "companies_dashboard:company-list"},
             {"label": _("Customer groups"), "url_name": "companies_dashboard:group-list"},
             {"label": _("CMS"), "url_name": "wagtailadmin_home"},

@@ -24,6 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("dashboard/plugins/", include("shop.plugins.dashboard_urls")),
+    path("dashboard/catalog-import/", include("shop.catalogimport.urls")),
     path("dashboard/companies/", include("shop.companies.dashboard.urls")),
     path("accounts/company/", include("shop.companies.urls")),
     *plugin_dashboard_urlpatterns(),
@@ -38,5 +39,11 @@ urlpatterns += i18n_patterns(
 
 if settings.DEBUG:
     from django.conf.urls.static import static
+    from django.http import Http404
+    from django.urls import re_path
+    from django.views.defaults import page_not_found
 
+    # Uploaded import files live under MEDIA_ROOT/imports/ and are never served (staff download them).
+    _imports = settings.MEDIA_URL.lstrip("/") + "imports/"
+    urlpatterns += [re_path(rf"^{_imports}", page_not_found, {"exception": Http404()})]
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

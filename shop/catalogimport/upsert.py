@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.db import connection
 from django.db.models import Exists, OuterRef, Value
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -293,7 +294,7 @@ class ChunkImporter:
         )
 
     def _write_values(self, evaluations: list[Evaluation], state: ChunkState) -> set[int]:
-        created: list[ProductAttributeValue] = []
+        created: dict[str, list[tuple[int, int, object]]] = defaultdict(list)  # value field → rows
         updated: list[ProductAttributeValue] = []
         fields: set[str] = set()
         for evaluation in evaluations:
@@ -306,17 +307,16 @@ class ChunkImporter:
             for code, header, value_field, value, stored in changes:
                 if stored is None:
                     attribute = self.refs.get_attribute(evaluation.product_class, code, header)
-                    created.append(
-                        ProductAttributeValue(product=evaluation.product, attribute=attribute, **{value_field: value})
-                    )
+                    created[value_field].append((evaluation.product.pk, attribute.pk, value))
                 else:
                     setattr(stored, value_field, value)
                     fields.add(value_field)
                     updated.append(stored)
-        ProductAttributeValue.objects.bulk_create(created)
+        for value_field, rows in created.items():
+            _insert_values(value_field, rows)
         if updated:
             ProductAttributeValue.objects.bulk_update(updated, sorted(fields))
-        return {v.product_id for v in created} | {v.product_id for v in updated}
+        return {row[0] for rows in created.values() for row in rows} | {v.product_id for v in updated}
 
     def _write_categories(self, evaluations: list[Evaluation], state: ChunkState) -> set[int]:
         moved = {
@@ -334,3 +334,26 @@ class ChunkImporter:
             [ProductCategory(product_id=pk, category=category) for pk, category in moved.items()]
         )
         return set(moved)
+
+
+def _insert_values(value_field: str, rows: list[tuple[int, int, object]]) -> None:
+    """Insert attribute values with one ``executemany`` of three columns.
+
+    ``bulk_create`` would prepare all fifteen columns of every value (and
+    SQLite's parameter limit cuts it into batches of about sixty rows); the
+    other columns are all nullable, so leaving them out stores the same rows
+    several times faster.
+    """
+    meta = ProductAttributeValue._meta
+    field = meta.get_field(value_field)
+    columns = ", ".join(
+        connection.ops.quote_name(c)
+        for c in (meta.get_field("product").column, meta.get_field("attribute").column, field.column)
+    )
+    sql = f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) VALUES (%s, %s, %s)"
+    params = [
+        (product_id, attribute_id, field.get_db_prep_save(getattr(value, "pk", value), connection))
+        for product_id, attribute_id, value in rows
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, params)

@@ -15,16 +15,19 @@ def _private_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _simple_search(settings):
-    """Haystack's simple engine (its update is a no-op): no index files written by import tests."""
+def search_updates(settings):
+    """A search engine that records the product ids sent to it: import tests write no index files."""
     from haystack import connections
 
+    from .search_backend import UPDATES
+
     previous = connections.connections_info
-    info = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+    info = {"default": {"ENGINE": "tests.catalogimport.search_backend.RecordingEngine"}}
     settings.HAYSTACK_CONNECTIONS = info
     connections.connections_info = info
     connections.reload("default")
-    yield
+    UPDATES.clear()
+    yield UPDATES
     connections.connections_info = previous
     connections.reload("default")
 

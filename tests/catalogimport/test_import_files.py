@@ -150,7 +150,7 @@ def test_a_new_class_takes_the_type_other_classes_give_an_attribute(run_import):
     pen = ProductClass.objects.create(name_en="Pen", slug="pen")
     ProductAttribute.objects.create(product_class=pen, code="brand", type="option", option_group=group, name="Brand")
 
-    run_import("sku,title_en,product_class,brand\nH-1,Highlighter,Highlighter,Stabilo\n".encode())
+    run_import(b"sku,title_en,product_class,brand\nH-1,Highlighter,Highlighter,Stabilo\n")
 
     attribute = ProductAttribute.objects.get(product_class__name_en="Highlighter", code="brand")
     assert (attribute.type, attribute.option_group) == ("option", group)
@@ -170,7 +170,14 @@ def test_a_saved_mapping_reads_a_suppliers_own_headers(run_import, supplier):
     ColumnMapping.objects.create(
         partner=supplier,
         name="default",
-        columns={"货号": "sku", "名称": "title_zh_hans", "单价": "price", "库存": "stock", "颜色": "colour", "备注": ""},
+        columns={
+            "货号": "sku",
+            "名称": "title_zh_hans",
+            "单价": "price",
+            "库存": "stock",
+            "颜色": "colour",
+            "备注": "",
+        },
     )
     data = "货号,名称,单价,库存,颜色,备注\nZ-1,订书钉,2.40,500,银色,内部备注\n".encode("gbk")
 
