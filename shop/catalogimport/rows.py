@@ -17,7 +17,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from shop.currency.money import UnknownCurrency, check_code, minor_units
 
@@ -100,11 +99,7 @@ def parse_price(text: str, currency: str, decimal_comma: bool = False) -> Decima
     places = minor_units(currency)
     if -value.as_tuple().exponent > places:
         raise ValueError(
-            ngettext(
-                "%(value)s has more decimals than %(currency)s allows (%(places)d)",
-                "%(value)s has more decimals than %(currency)s allows (%(places)d)",
-                places,
-            )
+            _("%(value)s has more decimals than %(currency)s allows (%(places)d)")
             % {"value": text, "currency": currency, "places": places}
         )
     return value

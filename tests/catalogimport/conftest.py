@@ -64,3 +64,17 @@ def run_import(supplier):
         return import_catalog(data, **options)
 
     return run
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalog():
+    """The app's zh_Hans catalog compiled (``make messages`` does it too; .mo files are not committed)."""
+    import polib
+    from django.utils.translation import trans_real
+
+    po = Path(__file__).resolve().parents[2] / "shop/catalogimport/locale/zh_Hans/LC_MESSAGES/django.po"
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        polib.pofile(str(po)).save_as_mofile(str(mo))
+        trans_real._translations = {}
+        trans_real._default = None

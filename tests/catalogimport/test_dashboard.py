@@ -222,3 +222,23 @@ def test_another_suppliers_mapping_cannot_be_used(upload, other_supplier):
     response = upload("a.csv", b"code,title_en\nA,B\n", mapping=mapping.pk)
 
     assert "belongs to another supplier" in response.content.decode()
+
+
+def test_the_pages_and_row_errors_speak_chinese(staff_client, supplier, django_capture_on_commit_callbacks):
+    page = staff_client.get("/zh-hans/dashboard/catalog-import/").content.decode()
+    assert "商品导入" in page and "仅检查（试运行）" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            "/zh-hans/dashboard/catalog-import/",
+            {
+                "file": SimpleUploadedFile("a.csv", b"sku,title_en,price\nA,Pen,abc\n"),
+                "supplier": supplier.pk,
+                "mode": "dry_run",
+            },
+        )
+
+    job = ImportJob.objects.get()
+    assert job.language == "zh-hans"
+    assert job.errors == [{"row": 2, "column": "price", "message": "'abc' 不是价格"}]
+    assert "试运行 1 行" in staff_client.get(response["Location"]).content.decode()
