@@ -134,6 +134,10 @@ class EmbeddedSearchBackend(CatalogMixin, BaseSearchBackend):
         self, state: OpenIndex, searcher: tantivy.Searcher, query: tantivy.Query, request: SearchRequest
     ) -> tuple[int, list[tuple[Any, float]]]:
         """(total, [(address, score)]) for the requested page in the requested order."""
+        known = [key for key in request.sort if key.field in state.kinds]
+        if len(known) != len(request.sort):
+            logger.warning("search: index %s lacks sort fields; run search_reindex", state.build)
+            request.sort = known
         limit = request.limit if request.limit is not None else max(searcher.num_docs - request.offset, 0)
         if limit <= 0:
             return searcher.search(query, 1, count=True).count, []

@@ -23,6 +23,7 @@ from shop.searchengine.schema import (
     SUB_PREFIX,
     SUB_RAW,
     SUB_SORT,
+    SUB_TS,
     FieldCatalog,
     IndexDocument,
 )
@@ -41,6 +42,7 @@ _MAPPING_BY_SUBFIELD = {
     SUB_F64: {"type": "double"},
     SUB_BOOL: {"type": "boolean"},
     SUB_DATE: {"type": "date"},
+    SUB_TS: {"type": "long", "index": False},
 }
 
 

@@ -44,6 +44,7 @@ STORED = "stored"
 # subfield kinds
 SUB_EN, SUB_CJK, SUB_PREFIX, SUB_RAW, SUB_SORT = "en", "cjk", "prefix", "raw", "sort"
 SUB_I64, SUB_F64, SUB_BOOL, SUB_DATE = "i64", "f64", "bool", "date"
+SUB_TS = "ts"  # a date as epoch microseconds: tantivy keeps dates to the second, sorting needs better
 SOURCE_FIELD = "_source"
 
 _KIND_BY_HAYSTACK_TYPE = {
@@ -87,6 +88,8 @@ class FieldSpec:
     def subfields(self) -> list[SubField]:
         if self.kind == STORED:
             return []
+        if self.kind == DATE:
+            return [SubField(self.name, SUB_DATE, self.name), SubField(self.sub(SUB_TS), SUB_TS, self.name)]
         if self.kind in _TYPED_SUBFIELD:
             return [SubField(self.name, _TYPED_SUBFIELD[self.kind], self.name)]
         kinds = [SUB_EN, SUB_CJK] if self.kind == TEXT else []
@@ -107,6 +110,8 @@ class FieldSpec:
 
     @property
     def sort_field(self) -> str | None:
+        if self.kind == DATE:
+            return self.sub(SUB_TS)
         if self.kind in _TYPED_SUBFIELD:
             return self.name
         if self.is_string and not self.document and not self.multivalued:
@@ -290,7 +295,9 @@ def flatten(catalog: FieldCatalog, prepared: dict) -> IndexDocument:
         spec = catalog.fields[name]
         texts: list[str] | None = None
         for sub in subfields:
-            if sub.kind in _TYPED_KINDS:
+            if sub.kind == SUB_TS:
+                converted = [round(parse_datetime(v).timestamp() * 1_000_000) for v in _typed_values(spec, values)]
+            elif sub.kind in _TYPED_KINDS:
                 converted = _typed_values(spec, values)
             else:
                 if texts is None:

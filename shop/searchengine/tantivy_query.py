@@ -25,6 +25,7 @@ from shop.searchengine.schema import (
     SUB_PREFIX,
     SUB_RAW,
     SUB_SORT,
+    SUB_TS,
     parse_datetime,
 )
 
@@ -99,7 +100,7 @@ class QueryCompiler:
 
     def value(self, field: str, value: Any) -> Any:
         kind = self.kind(field)
-        if kind == SUB_I64:
+        if kind in (SUB_I64, SUB_TS):
             return int(value)
         if kind == SUB_F64:
             return float(value)

@@ -44,6 +44,7 @@ from shop.searchengine.schema import (
     SUB_PREFIX,
     SUB_RAW,
     SUB_SORT,
+    SUB_TS,
     FieldCatalog,
     IndexDocument,
     parse_datetime,
@@ -97,6 +98,8 @@ def tantivy_schema(catalog: FieldCatalog) -> tantivy.Schema:
             builder.add_text_field(sub.name, tokenizer_name=analysis.SORT, index_option="basic", fast=True)
         elif sub.kind == SUB_I64:
             builder.add_integer_field(sub.name, indexed=True, fast=True)
+        elif sub.kind == SUB_TS:
+            builder.add_integer_field(sub.name, fast=True)
         elif sub.kind == SUB_F64:
             builder.add_float_field(sub.name, indexed=True, fast=True)
         elif sub.kind == SUB_BOOL:
@@ -114,7 +117,7 @@ def tantivy_document(doc: IndexDocument, kinds: dict[str, str]) -> tantivy.Docum
         for value in values:
             if kind in (SUB_EN, SUB_CJK, SUB_PREFIX, SUB_RAW, SUB_SORT):
                 out.add_text(name, value)
-            elif kind == SUB_I64:
+            elif kind in (SUB_I64, SUB_TS):
                 out.add_integer(name, value)
             elif kind == SUB_F64:
                 out.add_float(name, value)
