@@ -25,7 +25,8 @@ def shop_adjust_price(product: Any, stockrecord: Any, price: Decimal, currency: 
     A chain: each enabled plugin receives the previous plugin's result as
     ``price`` (the first receives the stock record's list price) and returns
     a ``Decimal`` — the same value when it has nothing to say. ``context`` holds
-    ``user``, ``request`` (may be ``None``), ``quantity`` (default 1).
+    ``user``, ``request`` (may be ``None``), ``quantity`` (the basket line's quantity, 1 outside a
+    basket), ``line`` and ``basket`` (the Oscar basket line and basket when pricing a line, else ``None``).
     """
 
 

@@ -34,3 +34,22 @@ def test_unpriced_stockrecord_is_unavailable():
     product.stockrecords.update(price=None)
     info = Selector().strategy().fetch_for_product(product)
     assert not info.price.exists
+
+
+def test_basket_lines_are_priced_for_their_quantity(monkeypatch):
+
+    seen = []
+
+    def spy(product, stockrecord, price, currency, context):
+        seen.append((context["quantity"], context["line"] is not None))
+        return price
+
+    monkeypatch.setattr("shop.apps.partner.strategy.adjust_price", spy)
+    basket = factories.BasketFactory()
+    basket.strategy = Selector().strategy()
+    product = factories.create_product(title="Pen", price=Decimal("3.50"), num_in_stock=500)
+    basket.add_product(product, 24)
+    line = basket.all_lines()[0]
+    seen.clear()
+    basket.strategy.fetch_for_line(line)
+    assert seen == [(24, True)]

@@ -34,13 +34,19 @@ class PriceChainPricing:
 
     currency: str
 
-    def pricing_policy(self, product, stockrecord):
+    def pricing_policy(self, product, stockrecord, line=None):
         if not stockrecord or stockrecord.price is None:
             return Unavailable()
         listed = price_in(stockrecord, self.currency, self.rate_table)
         if listed is None:
             return Unavailable()
-        context = {"user": self.user, "request": self.request, "quantity": 1}
+        context = {
+            "user": self.user,
+            "request": self.request,
+            "quantity": line.quantity if line is not None else 1,
+            "line": line,
+            "basket": line.basket if line is not None else None,
+        }
         amount = adjust_price(product, stockrecord, listed.amount, self.currency, context)
         price = FixedPrice(currency=self.currency, excl_tax=quantize(amount, self.currency), tax=Decimal("0"))
         price.method = listed.method  # "base", "explicit" or "converted": shown to staff
@@ -65,7 +71,22 @@ class PriceChainPricing:
         return super().availability_policy(product, stockrecord)
 
 
+class LinePricing:
+    """Basket lines are priced for their quantity, so plugins can apply quantity breaks."""
+
+    def fetch_for_line(self, line, stockrecord=None):
+        stockrecord = stockrecord or line.stockrecord
+        if stockrecord is None:
+            return self.fetch_for_product(line.product)
+        return oscar_strategy.PurchaseInfo(
+            price=self.pricing_policy(line.product, stockrecord, line=line),
+            availability=self.availability_policy(line.product, stockrecord),
+            stockrecord=stockrecord,
+        )
+
+
 class ShopStrategy(
+    LinePricing,
     oscar_strategy.UseFirstStockRecord,
     PriceChainPricing,
     oscar_strategy.StockRequired,
