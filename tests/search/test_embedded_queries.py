@@ -163,3 +163,17 @@ def test_bad_queries_never_raise(catalogue, query):
     list(sqs[:5])
     assert base_sqs().raw_search(query).count() >= 0
     assert base_sqs().narrow(query).count() >= 0
+
+
+def test_both_languages_of_a_translated_product_are_searchable(catalogue, backend):
+    from haystack import connections
+    from oscar.test.factories import create_product
+
+    product = create_product(title="Highlighter set", price=None)
+    product.title_zh_hans = "荧光笔套装"
+    product.description_en = "Six colours"
+    product.description_zh_hans = "六色"
+    product.save()
+    backend.update(connections["default"].get_unified_index().get_index(type(product)), [product])
+    for query in ("highlighter", "荧光笔", "套装", "colours", "六色"):
+        assert [r.pk for r in base_sqs().auto_query(query)] == [str(product.pk)], query
