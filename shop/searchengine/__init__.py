@@ -9,6 +9,7 @@ Module map:
 * ``haystack_query`` the SearchQuery class both engines use
 * ``request``       search kwargs -> SearchRequest (query, aggregations, sort, paging); facets parsed back
 * ``results``       stored documents -> SearchResult
+* ``backend_base``  what both backends share (field catalog, document preparation in every language)
 * ``embedded``, ``tantivy_store``, ``tantivy_query``, ``sorting``    the embedded engine
 * ``elasticsearch_backend``, ``es_requests``                         the Elasticsearch engine
 * ``indexing``      bulk reading of the database for full rebuilds and drift checks
