@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
@@ -239,7 +238,7 @@ class RowParser:
                 errors.append(RowError(row.number, column.header, str(exc)))
 
 
-def duplicate_errors(rows: Iterable[ProductRow], plan: ColumnPlan) -> list[RowError]:
+def duplicate_errors(rows: list[ProductRow], plan: ColumnPlan) -> list[RowError]:
     """One error on every row whose SKU (or UPC) appears on another row of the file too."""
     errors = []
     for name, key in ((C.SKU, lambda r: r.sku.casefold()), (C.UPC, lambda r: r.upc)):

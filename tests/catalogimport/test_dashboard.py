@@ -142,12 +142,21 @@ def test_a_partial_import_with_bad_rows_shows_the_error_table(upload, staff_clie
     assert 'id="job-errors"' in page and "&#x27;abc&#x27; is not a price" in page
 
 
-def test_an_all_or_nothing_import_with_bad_rows_is_rejected(upload, fixture_bytes):
+def test_an_all_or_nothing_import_with_bad_rows_is_rejected_and_offers_the_good_rows(
+    upload, staff_client, fixture_bytes, django_capture_on_commit_callbacks
+):
     upload("highlighters.csv", fixture_bytes("rows_with_errors.csv"), mode="all")
 
     job = ImportJob.objects.get()
     assert (job.status, job.created, job.failed) == ("rejected", 0, 5)
     assert not StockRecord.objects.exists()
+    page = staff_client.get(reverse("catalogimport:job", args=[job.pk])).content.decode()
+    assert "Import the good rows, skip 5 bad rows" in page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("catalogimport:job-rerun", args=[job.pk]), {"mode": "partial"})
+
+    assert sorted(StockRecord.objects.values_list("partner_sku", flat=True)) == ["OK-1", "OK-2"]
 
 
 @pytest.mark.parametrize(
