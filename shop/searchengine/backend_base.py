@@ -9,6 +9,7 @@ from django.utils import translation
 from haystack.exceptions import SkipDocument
 from haystack.utils import get_identifier
 
+from shop.searchengine import analysis
 from shop.searchengine.schema import FieldCatalog, IndexDocument, flatten
 
 logger = logging.getLogger(__name__)
@@ -21,6 +22,10 @@ class CatalogMixin:
 
     connection_alias: str
     _catalog: FieldCatalog | None = None
+
+    def __init__(self, connection_alias: str, **connection_options):
+        super().__init__(connection_alias, **connection_options)
+        analysis.warm_up_in_background()
 
     @property
     def unified_index(self):

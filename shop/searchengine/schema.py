@@ -302,6 +302,8 @@ def flatten(catalog: FieldCatalog, prepared: dict) -> IndexDocument:
             else:
                 if texts is None:
                     texts = [string_value(v) for v in values]
+                    if spec.document:
+                        texts = [analysis.plain_text(t) for t in texts]
                 converted = _text_values(sub.kind, texts)
             if converted:
                 fields[sub.name] = converted

@@ -177,3 +177,14 @@ def test_both_languages_of_a_translated_product_are_searchable(catalogue, backen
     backend.update(connections["default"].get_unified_index().get_index(type(product)), [product])
     for query in ("highlighter", "荧光笔", "套装", "colours", "六色"):
         assert [r.pk for r in base_sqs().auto_query(query)] == [str(product.pk)], query
+
+
+def test_html_in_descriptions_is_not_indexed_as_words(catalogue, backend):
+    from haystack import connections
+    from oscar.test.factories import create_product
+
+    product = create_product(title="Ruler", price=None, description="<p>Clear &amp; <b>strong</b> M&amp;G ruler</p>")
+    backend.update(connections["default"].get_unified_index().get_index(type(product)), [product])
+    assert base_sqs().auto_query("strong").count() == 1
+    assert base_sqs().auto_query("lt").count() == 0
+    assert base_sqs().auto_query("amp").count() == 0
