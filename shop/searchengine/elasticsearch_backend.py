@@ -13,6 +13,8 @@ Settings::
 Queries, facets and sorting are the same description the embedded engine runs (``request.py``);
 ``es_requests.py`` turns it into request bodies. A full rebuild fills a new index (no refresh, no
 replicas while loading), then moves the alias in one atomic ``update_aliases`` call: zero downtime.
+
+Not provided (yet): highlighting and spelling suggestions; spatial lookups raise ``SearchBackendError``.
 """
 
 from __future__ import annotations

@@ -10,6 +10,9 @@ Settings::
 
 Queries come from ``ShopSearchQuery`` as query DSL; ``request.py`` adds narrowing, facets and sorting;
 ``tantivy_query.py`` compiles it; facets run through tantivy's Elasticsearch-compatible ``aggregate``.
+
+Not provided: highlighting, spelling suggestions (``INCLUDE_SPELLING`` is ignored), spatial lookups
+(they raise ``SearchBackendError``) and ``more_like_this`` (raises ``MoreLikeThisError``).
 """
 
 from __future__ import annotations
