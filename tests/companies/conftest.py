@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from oscar.core.loading import get_model
 from oscar.test import factories
 
@@ -14,6 +15,18 @@ from shop.companies.models import Company, CompanyBasket, Membership
 Basket = get_model("basket", "Basket")
 
 PASSWORD = "a-long-pass-123"  # noqa: S105 - test accounts only
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Requests to /zh-hans/ leave Chinese active in the thread; each test starts in English."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
