@@ -21,6 +21,8 @@ from .services import import_catalog
 logger = logging.getLogger(__name__)
 
 PROGRESS_TIMEOUT = 24 * 3600
+#: Where each phase of a run sits on the progress bar, in percent.
+PHASE_SPANS = {"checking": (0, 45), "importing": (45, 90), "indexing": (90, 100)}
 
 
 def progress_key(job_id: int) -> str:
@@ -143,12 +145,13 @@ def job_status(job: ImportJob) -> dict:
     """The small JSON document the job page polls."""
     progress = {} if job.is_done else read_progress(job.pk)
     done, total = progress.get("done", 0), progress.get("total")
+    phase = progress.get("phase", "")
+    share = min(done, total) / total if total else 0
     if job.is_done:
         percent = 100
-    elif progress.get("phase") == "importing" and total:
-        percent = 50 + int(50 * done / total)
-    elif total:
-        percent = int(50 * min(done, total) / total)
+    elif phase in PHASE_SPANS:
+        low, high = PHASE_SPANS[phase]
+        percent = low + int((high - low) * share)
     else:
         percent = 0
     return {
@@ -156,7 +159,7 @@ def job_status(job: ImportJob) -> dict:
         "status": job.status,
         "status_display": str(job.get_status_display()),
         "done": job.is_done,
-        "phase": progress.get("phase", ""),
+        "phase": phase,
         "processed": done,
         "total": total,
         "percent": percent,

@@ -30,7 +30,9 @@ class ImportResult:
     file_error: str = ""
     committed: bool = False
     product_ids: list[int] = field(default_factory=list)
-    seconds: float = 0.0
+    seconds: float = 0.0  # reading, checking and writing; the search index update is counted apart
+    indexed: int = 0
+    index_seconds: float = 0.0
     file_kind: str = ""
     encoding: str = ""
     delimiter: str = ""

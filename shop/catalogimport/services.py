@@ -46,7 +46,8 @@ Product = get_model("catalogue", "Product")
 CHUNK_SIZE = 500
 INDEX_BATCH_SIZE = 200
 
-#: ``progress(phase, done, total)``; phase is "checking" (reading rows) or "importing" (writing them).
+#: ``progress(phase, done, total)``; phase is "checking" (reading rows), "importing" (writing them)
+#: or "indexing" (the search index update after the commit).
 ProgressCallback = Callable[[str, int, int | None], None]
 
 
@@ -113,7 +114,7 @@ class _ImportRun:
         if not keep:
             result.product_ids = []
         result.errors.sort(key=lambda e: (e.row or 0, e.column))
-        result.seconds = time.monotonic() - started
+        result.seconds = time.monotonic() - started - result.index_seconds
         return result
 
     def _parse(self, source: BinaryIO | bytes) -> tuple[list[ProductRow], ColumnPlan]:
@@ -185,7 +186,14 @@ class _ImportRun:
                 },
             )
         ids = list(result.product_ids)
-        transaction.on_commit(lambda: after_import(ids))
+        transaction.on_commit(lambda: self._index(ids))
+
+    def _index(self, product_ids: list[int]) -> None:
+        started = time.monotonic()
+        self.progress("indexing", 0, len(product_ids))
+        self.result.indexed = after_import(product_ids)
+        self.progress("indexing", len(product_ids), len(product_ids))
+        self.result.index_seconds = time.monotonic() - started
 
 
 def after_import(product_ids: Iterable[int]) -> int:

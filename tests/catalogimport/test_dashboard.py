@@ -121,7 +121,7 @@ def test_the_status_endpoint_shows_progress_of_a_running_job(staff_client, suppl
 
     status = staff_client.get(reverse("catalogimport:job-status", args=[job.pk])).json()
 
-    assert (status["done"], status["phase"], status["processed"], status["percent"]) == (False, "importing", 250, 62)
+    assert (status["done"], status["phase"], status["processed"], status["percent"]) == (False, "importing", 250, 56)
     assert 'id="job-progress"' in staff_client.get(reverse("catalogimport:job", args=[job.pk])).content.decode()
 
 

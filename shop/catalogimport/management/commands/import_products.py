@@ -46,6 +46,8 @@ class Command(BaseCommand):
             if total and bar.total != total:
                 bar.total = total
             bar.update(done - bar.n)
+            if total and done >= total:
+                bar.close()
 
         with path.open("rb") as source:
             result = import_catalog(
@@ -85,3 +87,5 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{result.rows_total} rows in {result.seconds:.2f} s ({result.rows_per_second:.0f} rows/s)"
             )
+        if result.indexed:
+            self.stdout.write(f"search index updated: {result.indexed} products in {result.index_seconds:.2f} s")
