@@ -55,7 +55,8 @@ def _no_progress(phase: str, done: int, total: int | None) -> None:
     return None
 
 
-def _chunks(rows: list[ProductRow], size: int = CHUNK_SIZE) -> Iterator[list[ProductRow]]:
+def _chunks(rows: list[ProductRow]) -> Iterator[list[ProductRow]]:
+    size = CHUNK_SIZE
     for start in range(0, len(rows), size):
         yield rows[start : start + size]
 

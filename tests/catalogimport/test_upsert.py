@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 from oscar.core.loading import get_model
 
+from shop.catalogimport.upsert import ChunkImporter
+
 pytestmark = pytest.mark.django_db
 
 Product = get_model("catalogue", "Product")
@@ -132,15 +134,29 @@ def test_all_or_nothing_by_default(run_import, fixture_bytes):
     assert Product.objects.count() == 0
 
 
-def test_an_error_found_in_a_later_chunk_rolls_back_the_earlier_ones(run_import, monkeypatch):
+def test_an_error_found_in_a_later_chunk_rolls_back_the_earlier_ones(run_import, monkeypatch, other_supplier):
+    # given a UPC that another supplier's product holds: only the database can tell, in the last chunk
+    run_import(b"sku,title_en,upc\nX-1,Pen,6901234567892\n", supplier=other_supplier)
+    before = table_counts()
     monkeypatch.setattr("shop.catalogimport.services.CHUNK_SIZE", 2)
-    rows = "".join(f"S-{n},Pencil {n},Pencils,0.50\n" for n in range(7))
-    data = ("sku,title_en,category,price\n" + rows + "S-7,Pencil 7,Pencils,0.005\n").encode()
+    rows = "".join(f"S-{n},Pencil {n},Pencils > HB,Pencil,0.50,\n" for n in range(7))
+    data = "sku,title_en,category,product_class,price,upc\n" + rows + "S-7,Pencil 7,Pencils,Pencil,0.50,6901234567892\n"
+    written = []
+    monkeypatch.setattr(
+        "shop.catalogimport.services.ChunkImporter.write",
+        lambda self, evaluations, state, _write=ChunkImporter.write: (
+            written.append(len(evaluations)) or _write(self, evaluations, state)
+        ),
+    )
 
-    result = run_import(data)
+    # when
+    result = run_import(data.encode())
 
-    assert [str(e) for e in result.errors] == ["row 9, column price: 0.005 has more decimals than CNY allows (2)"]
-    assert (Product.objects.count(), Category.objects.count(), ProductClass.objects.count()) == (0, 0, 0)
+    # then the first chunks were written, and all of it was rolled back
+    assert written == [2, 2, 2]  # the last chunk holds the bad row: nothing more is written
+    assert [e.column for e in result.errors] == ["upc"] and result.errors[0].row == 9
+    assert result.rejected and not result.committed and result.created == 0
+    assert table_counts() == before
 
 
 def test_partial_imports_the_good_rows_and_reports_the_bad(run_import, fixture_bytes):
