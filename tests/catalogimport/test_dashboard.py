@@ -251,3 +251,26 @@ def test_the_pages_and_row_errors_speak_chinese(staff_client, supplier, django_c
     assert job.language == "zh-hans"
     assert job.errors == [{"row": 2, "column": "price", "message": "'abc' 不是价格"}]
     assert "试运行 1 行" in staff_client.get(response["Location"]).content.decode()
+
+
+def test_page_query_counts_do_not_grow_with_the_jobs(staff_client, supplier, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(25):
+        ImportJob.objects.create(file=f"{n}.csv", file_name=f"{n}.csv", partner=supplier, created_by=staff)
+    job = ImportJob.objects.first()
+    staff_client.get(UPLOAD)  # warm caches (site, plugin states, menu)
+
+    for url, own in (
+        (UPLOAD, 3),  # jobs with supplier and user, suppliers and mappings for the form
+        (reverse("catalogimport:job", args=[job.pk]), 1),
+        (reverse("catalogimport:job-status", args=[job.pk]), 1),
+    ):
+        with CaptureQueriesContext(connection) as queries:
+            assert staff_client.get(url).status_code == 200
+        mine = [
+            q["sql"] for q in queries.captured_queries if "catalogimport_" in q["sql"] or "partner_partner" in q["sql"]
+        ]
+        assert len(mine) <= own, url
+        assert len(queries) <= 25, url  # the rest is the middleware's (session, user, basket, company …)

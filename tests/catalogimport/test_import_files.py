@@ -199,3 +199,20 @@ def test_the_same_sku_of_two_suppliers_is_two_stock_records(run_import, other_su
         ("brightpen", Decimal("1.20")),
     ]
     assert Product.objects.count() == 2
+
+
+def test_chinese_only_categories_classes_and_options_are_created_in_chinese(run_import):
+    run_import("sku,title_zh_hans,category,product_class\nC-1,修正带,文具 > 修正用品,修正用品\n".encode("gbk"))
+
+    product = record("C-1").product
+    leaf = product.categories.get()
+    assert (leaf.name_en, leaf.name_zh_hans, leaf.slug, leaf.get_parent().name_zh_hans) == (
+        None,
+        "修正用品",
+        "修正用品",
+        "文具",
+    )
+    assert (product.product_class.name_en, product.product_class.name_zh_hans) == (None, "修正用品")
+    assert product.product_class.slug and product.slug == "修正带"
+    with translation.override("en"):
+        assert str(product.title) == "修正带"  # the English page falls back to the Chinese title
