@@ -25,6 +25,11 @@ class CompanyForm(forms.ModelForm):
     clear_tax_id = forms.BooleanField(label=_("Remove the stored tax id"), required=False)
     clear_bank_account = forms.BooleanField(label=_("Remove the stored bank account details"), required=False)
 
+    field_order = [
+        "name", "kind", "billing_currency", "customer_groups", "distributor", "pays_on_account", "credit_limit",
+        "tax_id", "clear_tax_id", "bank_account", "clear_bank_account", "is_active",
+    ]
+
     class Meta:
         model = Company
         fields = [
