@@ -41,3 +41,21 @@ def _wagtail_site(request):
     from shop.core.bootstrap import ensure_site
 
     ensure_site()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_search_index(tmp_path_factory):
+    """Tests never read or write the developer's index under var/search: each session gets an empty one."""
+    from django.conf import settings
+    from haystack import connections
+
+    conn = settings.HAYSTACK_CONNECTIONS["default"]
+    if "PATH" not in conn:
+        yield
+        return
+    original = conn["PATH"]
+    conn["PATH"] = str(tmp_path_factory.mktemp("search-index"))
+    connections.connections_info = settings.HAYSTACK_CONNECTIONS
+    connections.reload("default")
+    yield
+    conn["PATH"] = original
