@@ -81,6 +81,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    # Project apps whose templates extend Oscar's templates of the same name (the dashboard layout):
+    # listed before Oscar so Django finds theirs first; their {% extends %} then reaches Oscar's original.
+    "shop.currency",
     # Oscar (forked apps live in shop/apps and only there)
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -139,7 +142,6 @@ INSTALLED_APPS = [
     # The project
     "shop.core",
     "shop.inventory",
-    "shop.currency",
     "shop.companies",
     "shop.catalogimport",
     "shop.plugins",
@@ -422,6 +424,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "icon": "fas fa-puzzle-piece",
         "children": [
             {"label": _("Plugins"), "url_name": "shop_plugins:list"},
+            {"label": _("Exchange rates"), "url_name": "currency_dashboard:rates"},
             {"label": _("Catalog import"), "url_name": "catalogimport:upload"},
             {"label": _("Companies"), "url_name": "companies_dashboard:company-list"},
             {"label": _("Customer groups"), "url_name": "companies_dashboard:group-list"},
