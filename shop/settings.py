@@ -81,8 +81,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
-    # Project apps whose templates extend Oscar's templates of the same name (the dashboard layout):
-    # listed before Oscar so Django finds theirs first; their {% extends %} then reaches Oscar's original.
+    # Project apps whose templates extend Oscar's templates of the same name (the order email, the
+    # dashboard layout): listed before Oscar so Django finds theirs first; their {% extends %} then
+    # reaches Oscar's original.
+    "shop.documents",
     "shop.currency",
     # Oscar (forked apps live in shop/apps and only there)
     "oscar.config.Shop",
@@ -407,6 +409,27 @@ SHOP_CURRENCY_PRETTY_STEPS = dict(item.split(":", 1) for item in env_list("CURRE
 SHOP_RATES_URL = env_str("RATES_URL")  # e.g. the ECB's eurofxref-daily.xml; refreshed daily by beat
 SHOP_RATES_MAX_AGE_DAYS = env_int("RATES_MAX_AGE_DAYS", 4)
 SHOP_RATES_TTL = 60
+
+# --- Orders and payment --------------------------------------------------------------------
+# The shop's bank account shown to buyers who pay by bank transfer ("\n" starts a new line).
+# Without it (the production default) bank transfer is not offered.
+SHOP_BANK_TRANSFER_DETAILS = env_str(
+    "BANK_TRANSFER_DETAILS",
+    ""
+    if PRODUCTION
+    else "Account holder: Inkstone Trade (development example)\\nBank: Example Bank\\n"
+    "IBAN: DE00 0000 0000 0000 0000 00\\nBIC: EXAMPLEXXX",
+).replace("\\n", "\n")
+# Keep in step with shop.apps.checkout.payment (STATUS_PENDING_PAYMENT, STATUS_PAID).
+OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ("Paid", "Cancelled"),
+    "Paid": ("Being processed", "Cancelled"),
+    "Being processed": ("Shipped", "Cancelled"),
+    "Shipped": ("Complete",),
+    "Complete": (),
+    "Cancelled": (),
+}
 
 # --- Oscar ---------------------------------------------------------------------------------
 OSCAR_SHOP_NAME = env_str("SHOP_NAME", "Inkstone Trade")

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("dashboard/plugins/", include("shop.plugins.dashboard_urls")),
     path("dashboard/rates/", include("shop.currency.dashboard_urls")),
+    path("", include("shop.documents.urls")),
     path("dashboard/catalog-import/", include("shop.catalogimport.urls")),
     path("dashboard/companies/", include("shop.companies.dashboard.urls")),
     path("accounts/company/", include("shop.companies.urls")),
