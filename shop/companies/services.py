@@ -189,12 +189,23 @@ def revoke_invitation(invitation: Invitation, by) -> None:
 # --- Members -------------------------------------------------------------------------------
 
 
-def _other_admins(membership: Membership):
-    return (
-        Membership.objects.select_for_update()
-        .filter(company_id=membership.company_id, role=Membership.Role.ADMIN)
-        .exclude(pk=membership.pk)
-    )
+def _locked(membership: Membership) -> Membership:
+    """The membership read again under a lock on its company's row.
+
+    Every change to a company's members locks the company first, so two admins
+    demoting each other at the same moment are served one after the other (and
+    the second is told the company needs an admin) instead of both succeeding.
+    """
+    list(Company.objects.select_for_update().filter(pk=membership.company_id).values_list("pk", flat=True))
+    current = Membership.objects.select_related("company", "user").filter(pk=membership.pk).first()
+    if current is None:
+        raise CompanyRuleError(_("This person is no longer a member of the company."))
+    return current
+
+
+def _has_other_admin(membership: Membership) -> bool:
+    others = Membership.objects.filter(company_id=membership.company_id, role=Membership.Role.ADMIN)
+    return others.exclude(pk=membership.pk).exists()
 
 
 def change_role(membership: Membership, role: str, by) -> Membership:
@@ -202,10 +213,10 @@ def change_role(membership: Membership, role: str, by) -> Membership:
     if role not in Membership.Role.values:
         raise CompanyRuleError(_("Choose one of the roles offered."))
     with transaction.atomic():
-        locked = Membership.objects.select_for_update().select_related("company").get(pk=membership.pk)
+        locked = _locked(membership)
         if locked.role == role:
             return locked
-        if locked.is_admin and not list(_other_admins(locked)):
+        if locked.is_admin and not _has_other_admin(locked):
             raise CompanyRuleError(
                 _("%(company)s needs at least one administrator. Make someone else an administrator first.")
                 % {"company": locked.company.name}
@@ -220,8 +231,8 @@ def change_role(membership: Membership, role: str, by) -> Membership:
 def remove_member(membership: Membership, by) -> None:
     """Take a person out of a company; the last admin cannot be removed."""
     with transaction.atomic():
-        locked = Membership.objects.select_for_update().select_related("company", "user").get(pk=membership.pk)
-        if locked.is_admin and not list(_other_admins(locked)):
+        locked = _locked(membership)
+        if locked.is_admin and not _has_other_admin(locked):
             raise CompanyRuleError(
                 _("%(company)s needs at least one administrator: the last one cannot be removed.")
                 % {"company": locked.company.name}
