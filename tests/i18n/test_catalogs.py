@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CATALOG_PATTERNS = (
     "locale/*/LC_MESSAGES/*.po",  # the project's own strings
     "shop/*/locale/*/LC_MESSAGES/*.po",  # an app of the project that keeps its own catalog
+    "shop/apps/**/locale/*/LC_MESSAGES/*.po",  # a forked Oscar app's own catalog (checkout, dashboard.catalogue)
     "cms/locale/*/LC_MESSAGES/*.po",
     "plugins/*/*/locale/*/LC_MESSAGES/*.po",  # each plugin distribution's catalog
 )
