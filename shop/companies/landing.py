@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.db.models import Max, QuerySet
+from django.http import HttpRequest
 from oscar.core.loading import get_model
 
 from .models import Company
@@ -34,7 +36,7 @@ class StockRow:
     available: bool
 
 
-def stock_of_ordered_products(company: Company, strategy, limit: int = STOCK_PRODUCTS_SHOWN) -> list[StockRow]:
+def stock_of_ordered_products(company: Company, strategy: Any, limit: int = STOCK_PRODUCTS_SHOWN) -> list[StockRow]:
     """Public availability of the products the company ordered before, most recently ordered first.
 
     Three queries whatever the number of products: the products with their
@@ -65,7 +67,7 @@ def stock_of_ordered_products(company: Company, strategy, limit: int = STOCK_PRO
     return rows
 
 
-def landing_for(company: Company, request) -> dict:
+def landing_for(company: Company, request: HttpRequest) -> dict:
     """The template context of the company home for the kind of company the request acts for."""
     context: dict = {"recent_orders": company_orders(company)[:RECENT_ORDERS]}
     if company.kind in (Company.Kind.RETAILER, Company.Kind.CORPORATE):

@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.utils import timezone
@@ -124,7 +125,7 @@ class ReorderResult:
     skipped: list[str] = field(default_factory=list)  # reasons, one per line not added
 
 
-def reorder(order, basket, strategy) -> ReorderResult:
+def reorder(order: Any, basket: Any, strategy: Any) -> ReorderResult:
     """Put the lines of ``order`` into ``basket`` again, as far as they can still be bought.
 
     Each line is checked with the buyer's strategy (product still sold, stock,

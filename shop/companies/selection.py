@@ -9,6 +9,8 @@ people without a company (and for anonymous visitors).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest
 
 from .models import Company, Membership
@@ -52,7 +54,7 @@ def attach(request: HttpRequest, membership: Membership | None) -> None:
         setattr(user, _CACHE_ATTR, membership)
 
 
-def membership_of(user) -> Membership | None:
+def membership_of(user: Any) -> Membership | None:
     """The user's active membership: the one the current request chose, else their first active company."""
     if not getattr(user, "is_authenticated", False):
         return None
@@ -63,16 +65,16 @@ def membership_of(user) -> Membership | None:
     return membership
 
 
-def has_company(user) -> bool:
+def has_company(user: Any) -> bool:
     return membership_of(user) is not None
 
 
-def is_company_admin(user) -> bool:
+def is_company_admin(user: Any) -> bool:
     membership = membership_of(user)
     return membership is not None and membership.is_admin
 
 
-def companies_of(user) -> list[Company]:
+def companies_of(user: Any) -> list[Company]:
     """The active companies a user may switch between, by name."""
     if not getattr(user, "is_authenticated", False):
         return []
@@ -86,7 +88,7 @@ def switch_to(request: HttpRequest, membership: Membership) -> None:
     attach(request, membership)
 
 
-def tag_basket(request: HttpRequest, basket) -> None:
+def tag_basket(request: HttpRequest, basket: Any) -> None:
     """Record ``basket`` as bought for the request's company; the session remembers it, so repeats cost nothing."""
     session = getattr(request, "session", None)
     user = getattr(request, "user", None)

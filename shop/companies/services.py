@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -22,6 +23,9 @@ from django.utils.translation import gettext as _
 from shop.core import audit
 
 from .models import Company, CompanyBasket, CompanyOrder, Invitation, Membership
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser as User
 
 TOKEN_SALT = "shop.companies.invitation"
 
@@ -46,7 +50,7 @@ def invitation_lifetime() -> timedelta:
     return timedelta(days=settings.COMPANY_INVITATION_DAYS)
 
 
-def invite(company: Company, email: str, role: str, invited_by, language: str = "") -> Invitation:
+def invite(company: Company, email: str, role: str, invited_by: User | None, language: str = "") -> Invitation:
     """Create a pending invitation, refusing existing members and addresses already invited."""
     email = email.strip()
     if role not in Membership.Role.values:
@@ -128,15 +132,15 @@ def send_invitation(invitation: Invitation, accept_url: str) -> None:
     message.send()
 
 
-def email_matches(invitation: Invitation, user) -> bool:
+def email_matches(invitation: Invitation, user: User) -> bool:
     return (user.email or "").strip().casefold() == invitation.email.strip().casefold()
 
 
-def existing_account_for(invitation: Invitation):
+def existing_account_for(invitation: Invitation) -> User | None:
     return get_user_model().objects.filter(email__iexact=invitation.email.strip()).order_by("pk").first()
 
 
-def accept_invitation(invitation: Invitation, user) -> Membership:
+def accept_invitation(invitation: Invitation, user: User) -> Membership:
     """Attach ``user`` to the invitation's company. An existing membership keeps its (possibly higher) role."""
     if not email_matches(invitation, user):
         raise CompanyRuleError(
@@ -159,7 +163,9 @@ def accept_invitation(invitation: Invitation, user) -> Membership:
     return membership
 
 
-def register_from_invitation(invitation: Invitation, password: str, first_name: str = "", last_name: str = ""):
+def register_from_invitation(
+    invitation: Invitation, password: str, first_name: str = "", last_name: str = ""
+) -> tuple[User, Membership]:
     """Create the invitee's account (email from the invitation) and accept; returns ``(user, membership)``."""
     from oscar.apps.customer.forms import generate_username
 
@@ -177,7 +183,7 @@ def register_from_invitation(invitation: Invitation, password: str, first_name: 
     return user, membership
 
 
-def revoke_invitation(invitation: Invitation, by) -> None:
+def revoke_invitation(invitation: Invitation, by: User) -> None:
     if invitation.status != Invitation.Status.PENDING:
         raise CompanyRuleError(_("Only a pending invitation can be revoked."))
     invitation.status = Invitation.Status.REVOKED
@@ -208,7 +214,7 @@ def _has_other_admin(membership: Membership) -> bool:
     return others.exclude(pk=membership.pk).exists()
 
 
-def change_role(membership: Membership, role: str, by) -> Membership:
+def change_role(membership: Membership, role: str, by: User) -> Membership:
     """Give a member another role; the company always keeps at least one admin."""
     if role not in Membership.Role.values:
         raise CompanyRuleError(_("Choose one of the roles offered."))
@@ -228,7 +234,7 @@ def change_role(membership: Membership, role: str, by) -> Membership:
     return locked
 
 
-def remove_member(membership: Membership, by) -> None:
+def remove_member(membership: Membership, by: User) -> None:
     """Take a person out of a company; the last admin cannot be removed."""
     with transaction.atomic():
         locked = _locked(membership)
@@ -245,7 +251,7 @@ def remove_member(membership: Membership, by) -> None:
 # --- Baskets and orders ----------------------------------------------------------------------
 
 
-def link_basket(basket, company: Company | None) -> None:
+def link_basket(basket: Any, company: Company | None) -> None:
     """Record the company a basket is bought for (or that it is bought for none)."""
     if company is None:
         CompanyBasket.objects.filter(basket_id=basket.id).delete()
@@ -259,7 +265,7 @@ class OrderCompany:
     source: str  # "basket", "only-membership" or "none"
 
 
-def company_for_order(order, user) -> OrderCompany:
+def company_for_order(order: Any, user: User | None) -> OrderCompany:
     """The company an order is placed for: its basket's company, if the buyer still belongs to it.
 
     Without a recorded basket company, a buyer with exactly one active company buys for that company.
@@ -276,7 +282,7 @@ def company_for_order(order, user) -> OrderCompany:
     return OrderCompany(None, "none")
 
 
-def record_order_company(order, user) -> CompanyOrder | None:
+def record_order_company(order: Any, user: User | None) -> CompanyOrder | None:
     """Link a just-placed order to its company; idempotent (a second call changes nothing)."""
     existing = CompanyOrder.objects.filter(order=order).first()
     if existing is not None:

@@ -1,12 +1,14 @@
 """Staff URLs, mounted at ``/<lang>/dashboard/companies/`` (namespace ``companies_dashboard``); staff only."""
 
+from collections.abc import Callable
+
 from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import path
 
 from . import views
 
 
-def staff(view):
+def staff(view: Callable) -> Callable:
     return staff_member_required(view, login_url="customer:login")
 
 
