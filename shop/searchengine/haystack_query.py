@@ -34,6 +34,13 @@ class DslQuery(str):
         return obj
 
 
+class Pinned(Exact):
+    """An exact value whose match outranks any text match (an exact SKU typed into the search box)."""
+
+    input_type_name = "pinned"
+    boost = 1000.0
+
+
 class ShopSearchQuery(BaseSearchQuery):
     def matching_all_fragment(self) -> str:
         return "*:*"
@@ -86,6 +93,8 @@ class ShopSearchQuery(BaseSearchQuery):
             return lucene.parse(value.query_string, builder, default_field=field)
         if isinstance(value, Not):
             return none_of(builder.text(field, value.query_string))
+        if isinstance(value, Pinned):
+            return {"bool": {"should": [builder.exact(field, value.query_string)], "boost": value.boost}}
         if isinstance(value, Exact):
             return builder.exact(field, value.query_string)
         if isinstance(value, BaseInput):

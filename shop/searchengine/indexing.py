@@ -33,8 +33,15 @@ def _is_oscar_product(model) -> bool:
 
 
 def bulk_queryset(index, using: str | None = None) -> QuerySet:
-    """``index.index_queryset()`` with what preparing its objects reads prefetched."""
+    """``index.index_queryset()`` with what preparing its objects reads prefetched.
+
+    An index can say what it reads with a ``prefetch_for_indexing(queryset)`` method (the shop's
+    ``ProductIndex`` does); otherwise Oscar's product index gets its relations prefetched here.
+    """
     queryset = index.index_queryset(using=using)
+    prefetch = getattr(index, "prefetch_for_indexing", None)
+    if prefetch is not None:
+        return prefetch(queryset)
     model = index.get_model()
     if _is_oscar_product(model):
         from oscar.core.loading import get_model

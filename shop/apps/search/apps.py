@@ -1,0 +1,21 @@
+"""The shop's fork of Oscar's search app: faceted catalogue and search in the buyer's currency."""
+
+from oscar.apps.search import apps
+
+
+class SearchConfig(apps.SearchConfig):
+    name = "shop.apps.search"
+
+    def ready(self):
+        super().ready()
+        from django.conf import settings
+
+        from shop.apps.search import receivers  # noqa: F401  (index updates after commit)
+        from shop.apps.search.tasks import SWEEP_SECONDS
+
+        # The sweeper catches what the after-commit updates missed (a worker down, a bulk update).
+        schedule = getattr(settings, "CELERY_BEAT_SCHEDULE", None)
+        if isinstance(schedule, dict):
+            schedule.setdefault(
+                "sweep-search-index", {"task": "shop.apps.search.tasks.sweep_search_index", "schedule": SWEEP_SECONDS}
+            )
