@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
@@ -21,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from shop.core import audit
+from shop.core.roles import GROUP_NAMES, Role
 
 from .models import Company, CompanyBasket, CompanyOrder, Invitation, Membership
 
@@ -140,6 +142,22 @@ def existing_account_for(invitation: Invitation) -> User | None:
     return get_user_model().objects.filter(email__iexact=invitation.email.strip()).order_by("pk").first()
 
 
+#: The storefront role (a Django group) a member of each kind of company shops with.
+ROLE_OF_KIND = {
+    Company.Kind.RETAILER: Role.RETAILER,
+    Company.Kind.CORPORATE: Role.RETAILER,
+    Company.Kind.DISTRIBUTOR: Role.DISTRIBUTOR,
+    Company.Kind.SUPPLIER: Role.SUPPLIER,
+}
+
+
+def grant_storefront_role(user: User, company: Company) -> None:
+    """Put a new member in the role group of their company's kind, so the navigation shows them their pages."""
+    group, _created = Group.objects.get_or_create(name=GROUP_NAMES[ROLE_OF_KIND[company.kind]])
+    user.groups.add(group)
+    user.__dict__.pop("_shop_roles", None)
+
+
 def accept_invitation(invitation: Invitation, user: User) -> Membership:
     """Attach ``user`` to the invitation's company. An existing membership keeps its (possibly higher) role."""
     if not email_matches(invitation, user):
@@ -159,6 +177,7 @@ def accept_invitation(invitation: Invitation, user: User) -> Membership:
         locked.accepted_by = user
         locked.closed_at = timezone.now()
         locked.save(update_fields=["status", "accepted_by", "closed_at"])
+        grant_storefront_role(user, invitation.company)
     audit.record(user, "companies.invitation.accepted", invitation.company, {"role": membership.role, "new": created})
     return membership
 

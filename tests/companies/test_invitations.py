@@ -59,6 +59,9 @@ def test_the_invitee_signs_up_from_the_link_and_joins(client, admin_a, company_a
     assert response.wsgi_request.user.email == "new@alpha.example"
     assert client.session[SESSION_KEY] == company_a.pk
     assert Invitation.objects.get().status == Invitation.Status.ACCEPTED
+    # a retailer's new member shops as a retail buyer: the navigation shows the company pages
+    assert list(membership.user.groups.values_list("name", flat=True)) == ["Retail buyers"]
+    assert f'href="{reverse("companies:order-list")}"' in response.content.decode()
 
 
 def test_a_weak_password_is_refused_and_nothing_is_created(client, admin_a, django_user_model):
