@@ -16,3 +16,6 @@ class B2BPricingConfig(PluginConfig):
     core_versions = ">=0.1,<1.0"
     depends_on = ()
     dashboard_urls_module = "b2b_pricing.dashboard_urls"
+
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401 - connects the signal receivers

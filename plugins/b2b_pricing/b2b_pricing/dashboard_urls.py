@@ -5,8 +5,8 @@ The core makes them staff-only and answers 404 while the plugin is switched off.
 
 from django.urls import path
 
-from . import views
+from .views import overview
 
 urlpatterns = [
-    path("", views.OverviewView.as_view(), name="index"),
+    path("", overview.OverviewView.as_view(), name="index"),
 ]

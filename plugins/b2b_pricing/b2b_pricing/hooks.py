@@ -1,17 +1,33 @@
-"""What the B2B pricing plugin contributes to the core's extension points."""
+"""What the B2B pricing plugin contributes to the core's extension points (each only calls a service)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
 from shop.plugins.hookspecs import hookimpl
 
+from .services import order_rules, pricing
+from .services.buyers import book_for
+
 
 def staff_only(user: Any, url_name: str | None, url_args: Any = None, url_kwargs: Any = None) -> bool:
     """Menu access check in Oscar's ``access_fn`` form: the plugin's dashboard is for active staff."""
     return bool(getattr(user, "is_active", False) and getattr(user, "is_staff", False))
+
+
+@hookimpl
+def shop_adjust_price(product: Any, stockrecord: Any, price: Decimal, currency: str, context: dict) -> Decimal:
+    return pricing.adjust(product, price, currency, context)
+
+
+@hookimpl
+def shop_checkout_validate(basket: Any, user: Any, request: Any) -> list[str]:
+    currency = getattr(basket, "currency", None) or getattr(getattr(request, "strategy", None), "currency", None)
+    book = book_for(user, request, currency) if currency else None
+    return order_rules.basket_problems(book, basket)
 
 
 @hookimpl

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from shop.plugins import manager, state
 
-from .apps import B2BPricingConfig
+from ..apps import B2BPricingConfig
 
 
 def implemented_hooks(label: str) -> list[str]:

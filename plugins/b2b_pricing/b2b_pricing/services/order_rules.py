@@ -1,0 +1,130 @@
+"""Minimum order quantities and pack multiples, and the message a buyer gets when a quantity breaks them.
+
+Which rule applies to a buyer, field by field, first set value wins: the entry
+of the price list that prices the product for them, that list's own default,
+the product's order rule, its parent's order rule; else 1.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from .pricebook import PriceBook
+
+
+@dataclass(frozen=True)
+class OrderRule:
+    min_quantity: int = 1
+    pack_size: int = 1
+
+    @property
+    def smallest(self) -> int:
+        """The smallest quantity that meets both the minimum and the pack multiple."""
+        packs = -(-max(self.min_quantity, 1) // self.pack_size)
+        return packs * self.pack_size
+
+    @property
+    def is_free(self) -> bool:
+        return self.min_quantity <= 1 and self.pack_size <= 1
+
+
+FREE = OrderRule()
+
+
+def _first(*values: int | None) -> int:
+    for value in values:
+        if value:
+            return int(value)
+    return 1
+
+
+def rules_for(book: PriceBook | None, products: Iterable[Any]) -> dict[int, OrderRule]:
+    """The rule of each product for this buyer (one query for the products' own rules)."""
+    from ..models import ProductOrderRule
+
+    products = list(products)
+    ids = {p.pk for p in products} | {p.parent_id for p in products if p.parent_id}
+    stored = {
+        pk: (low, pack)
+        for pk, low, pack in ProductOrderRule.objects.filter(product_id__in=ids).values_list(
+            "product_id", "min_quantity", "pack_size"
+        )
+    } if ids else {}
+    rules: dict[int, OrderRule] = {}
+    for product in products:
+        own = stored.get(product.pk, (None, None))
+        family = stored.get(product.parent_id, (None, None)) if product.parent_id else (None, None)
+        entry_min = entry_pack = list_min = list_pack = None
+        source = book.winning_source(product) if book is not None else None
+        if source is not None:
+            applied, _tiers, entry = source
+            list_min, list_pack = applied.min_quantity, applied.pack_size
+            if entry is not None:
+                entry_min, entry_pack = entry.min_quantity, entry.pack_size
+        rules[product.pk] = OrderRule(
+            min_quantity=_first(entry_min, list_min, own[0], family[0]),
+            pack_size=_first(entry_pack, list_pack, own[1], family[1]),
+        )
+    return rules
+
+
+def problem(rule: OrderRule, quantity: int, title: str) -> str | None:
+    """Why ``quantity`` of the product cannot be ordered under ``rule``, with the quantities that can; or None."""
+    if quantity < rule.min_quantity:
+        return _("%(product)s: the minimum order is %(minimum)d, so %(quantity)d is too few. Order %(smallest)d.") % {
+            "product": title,
+            "minimum": rule.min_quantity,
+            "quantity": quantity,
+            "smallest": rule.smallest,
+        }
+    if quantity % rule.pack_size:
+        lower = quantity // rule.pack_size * rule.pack_size
+        upper = lower + rule.pack_size
+        values = {"product": title, "pack": rule.pack_size, "quantity": quantity, "lower": lower, "upper": upper}
+        if lower >= max(rule.smallest, 1):
+            return _(
+                "%(product)s is sold in packs of %(pack)d, so %(quantity)d cannot be ordered: "
+                "order %(lower)d or %(upper)d."
+            ) % values
+        values["upper"] = max(upper, rule.smallest)
+        return _(
+            "%(product)s is sold in packs of %(pack)d, so %(quantity)d cannot be ordered: order %(upper)d."
+        ) % values
+    return None
+
+
+def describe(rule: OrderRule) -> str:
+    """The rule in words for a product page, e.g. "Sold in packs of 12; minimum order 24."."""
+    if rule.is_free:
+        return ""
+    if rule.pack_size > 1 and rule.min_quantity > rule.pack_size:
+        return _("Sold in packs of %(pack)d; minimum order %(minimum)d.") % {
+            "pack": rule.pack_size, "minimum": rule.smallest
+        }
+    if rule.pack_size > 1:
+        return _("Sold in packs of %(pack)d.") % {"pack": rule.pack_size}
+    return _("Minimum order %(minimum)d.") % {"minimum": rule.min_quantity}
+
+
+def basket_problems(book: PriceBook | None, basket: Any) -> list[str]:
+    """A message per product of the basket whose total quantity breaks its rule (for checkout)."""
+    if basket is None or not getattr(basket, "id", None):
+        return []
+    totals: dict[int, int] = {}
+    products: dict[int, Any] = {}
+    for line in basket.all_lines():
+        if line.product_id is None:
+            continue
+        totals[line.product_id] = totals.get(line.product_id, 0) + line.quantity
+        products[line.product_id] = line.product
+    rules = rules_for(book, products.values())
+    messages = []
+    for product_id, quantity in totals.items():
+        message = problem(rules[product_id], quantity, products[product_id].get_title())
+        if message:
+            messages.append(message)
+    return messages
