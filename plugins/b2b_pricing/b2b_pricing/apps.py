@@ -15,6 +15,7 @@ class B2BPricingConfig(PluginConfig):
     plugin_description = _("Tiered business pricing: price lists, quantity breaks, contract prices and quick order.")
     core_versions = ">=0.1,<1.0"
     depends_on = ()
+    urls_module = "b2b_pricing.urls"
     dashboard_urls_module = "b2b_pricing.dashboard_urls"
 
     def ready(self) -> None:

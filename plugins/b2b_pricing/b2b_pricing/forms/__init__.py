@@ -1,0 +1,1 @@
+"""Forms: the storefront's quick order and the staff dashboard's editors."""
