@@ -33,6 +33,15 @@ def set_currency(request: HttpRequest) -> HttpResponse:
     except UnknownCurrency as exc:
         messages.error(request, _("That currency is not available: %(error)s") % {"error": exc})
         return HttpResponseRedirect(_next_url(request))
+    company = getattr(request, "company", None)
+    fixed = getattr(company, "billing_currency", "") if company is not None else ""
+    if fixed and code != fixed:
+        messages.info(
+            request,
+            _("%(company)s buys in %(currency)s; prices stay in %(currency)s.")
+            % {"company": company.name, "currency": fixed},
+        )
+        return HttpResponseRedirect(_next_url(request))
     previous = currency_for_request(request)
     remember(request, code)
     if code != previous:

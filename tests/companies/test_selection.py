@@ -152,3 +152,12 @@ def test_company_links_show_in_the_page_menu(client, buyer_a):
     client.force_login(buyer_a)
     body = client.get(reverse("companies:home")).content.decode()
     assert f'href="{reverse("companies:order-list")}"' in body
+
+
+def test_the_switcher_tells_a_company_buyer_their_currency_is_fixed(client, buyer_a, company_a):
+    company_a.billing_currency = "USD"
+    company_a.save()
+    client.force_login(buyer_a)
+    response = client.post(reverse("set_currency"), {"currency": "EUR", "next": reverse("companies:home")}, follow=True)
+    assert "buys in USD; prices stay in USD" in response.content.decode()
+    assert client.session.get("shop_currency") != "EUR"

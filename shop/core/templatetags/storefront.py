@@ -34,6 +34,8 @@ _NAV_ICONS = {
     "image": "fa-image",
     "speedometer": "fa-gauge-high",
     "puzzle": "fa-puzzle-piece",
+    "building": "fa-building",
+    "users": "fa-users",
 }
 _DEFAULT_NAV_ICON = "fa-circle-dot"
 
