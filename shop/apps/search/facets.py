@@ -114,6 +114,10 @@ def valid_queries(facets: dict) -> dict[str, list[str]]:
     return {facet["field"]: [q for _label, q in facet["queries"]] for facet in facets["queries"].values()}
 
 
+def browsable_sqs() -> SearchQuerySet:
+    return SearchQuerySet().filter_and(is_public="true", structure__in=["standalone", "parent"])
+
+
 def base_sqs(facets: dict, skip_field: str | None = None) -> SearchQuerySet:
     """Public, browsable products with every facet counted (except ``skip_field``'s)."""
     sqs = SearchQuerySet()

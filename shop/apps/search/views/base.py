@@ -141,7 +141,7 @@ class BaseSearchView(FacetedSearchView):
         if len(words) > 1:
             candidates = [" ".join(words[:-1])] + [w for w in words if len(w) > 1]
             for candidate in dict.fromkeys(candidates):
-                count = form.text_search(self.get_queryset(), candidate).count()
+                count = form.text_search(facet_config.browsable_sqs(), candidate).count()
                 if count:
                     suggestions.append(
                         {"name": candidate, "url": url.append_query_param("q", candidate).as_string(), "count": count}
