@@ -34,4 +34,10 @@ def shop_checkout_validate(basket: Any, user: Any, request: Any) -> list[str]:
 def shop_dashboard_navigation(user: Any) -> list[dict]:
     if not staff_only(user, None):
         return []
-    return [{"label": _("B2B pricing"), "url_name": "b2b_pricing_dashboard:index", "access_fn": staff_only}]
+    entries = [
+        (_("B2B pricing"), "b2b_pricing_dashboard:index"),
+        (_("Price lists"), "b2b_pricing_dashboard:pricelist-list"),
+        (_("Contract prices"), "b2b_pricing_dashboard:contract-list"),
+        (_("Order rules"), "b2b_pricing_dashboard:rule-list"),
+    ]
+    return [{"label": label, "url_name": name, "access_fn": staff_only} for label, name in entries]

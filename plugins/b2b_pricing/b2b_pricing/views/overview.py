@@ -1,4 +1,4 @@
-"""The plugin's staff pages; the core mounts them staff-only and answers 404 while it is switched off."""
+"""The plugin's dashboard home: who it is, whether it is on, what it holds, and contracts ending soon."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from typing import Any
 
 from django.apps import apps
 from django.urls import reverse
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from shop.plugins import manager, state
 
 from ..apps import B2BPricingConfig
+from ..models import ContractPrice, PriceList, ProductOrderRule
+from ..services import contracts
 
 
 def implemented_hooks(label: str) -> list[str]:
@@ -30,10 +33,15 @@ class OverviewView(TemplateView):
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         context = super().get_context_data(**kwargs)
         label = B2BPricingConfig.label
+        today = timezone.localdate()
         context.update(
             plugin=apps.get_app_config(label),
             enabled=state.is_enabled(label),
             extension_points=implemented_hooks(label),
             plugins_url=reverse("shop_plugins:list"),
+            list_count=PriceList.objects.count(),
+            current_contract_count=ContractPrice.objects.filter(valid_from__lte=today, valid_until__gte=today).count(),
+            rule_count=ProductOrderRule.objects.count(),
+            ending=contracts.ending_soon(today),
         )
         return context
