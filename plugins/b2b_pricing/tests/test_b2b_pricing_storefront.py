@@ -1,0 +1,168 @@
+"""What the theme includes: the tier table tag, "sign in for prices", and product list pages' query counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from b2b_pricing.models import ProductOrderRule
+from b2b_pricing_testkit import PEN_TIERS, switch
+from django.contrib.auth.models import AnonymousUser
+from django.template import Context, Template
+from django.test import RequestFactory
+from oscar.core.loading import get_model
+
+from shop.apps.partner.strategy import Selector
+from shop.companies.selection import attach, membership_of
+from shop.plugins import state
+
+pytestmark = pytest.mark.django_db
+D = Decimal
+Basket = get_model("basket", "Basket")
+TAG = Template("{% load b2b_pricing %}{% b2b_tier_table product %}")
+
+
+def request_for(user, basket_lines=()):
+    """A storefront request as the middlewares leave it: user, company, strategy and a loaded basket."""
+    request = RequestFactory().get("/en/catalogue/")
+    request.user = user or AnonymousUser()
+    request.session = {}
+    attach(request, membership_of(user) if user else None)
+    request.strategy = Selector().strategy(request=request, user=request.user, currency="CNY")
+    basket = Basket.objects.create(owner=user) if user else Basket()
+    basket.strategy = request.strategy
+    for product, quantity in basket_lines:
+        basket.add_product(product, quantity)
+    basket.reset_offer_applications()
+    request.basket = basket
+    return request
+
+
+def render(request, product) -> str:
+    return TAG.render(Context({"request": request, "product": product})).strip()
+
+
+def test_the_tier_table_with_the_next_saving(buyer_a, pen, price_list):
+    price_list(tiers={pen: PEN_TIERS})
+    html = render(request_for(buyer_a), pen)
+    assert "Your price by quantity" in html
+    assert [cell for cell in ("1–11", "12–143", "144+") if cell in html] == ["1–11", "12–143", "144+"]
+    assert "Buy 12 or more for CN¥0.30 less each." in html
+
+
+def test_with_ten_in_the_basket_two_more_reach_the_break(buyer_a, pen, price_list):
+    price_list(tiers={pen: PEN_TIERS})
+    html = render(request_for(buyer_a, [(pen, 10)]), pen)
+    assert "Add 2 more for CN¥0.30 less each." in html
+    assert '<tr class="table-active" aria-current="true">\n                <td>1–11</td>' in html
+    html = render(request_for(buyer_a, [(pen, 12)]), pen)
+    assert "Add 132 more for CN¥0.30 less each." in html
+
+
+def test_variants_counted_together_show_the_family_total(buyer_a, pen_family, price_list):
+    parent, children = pen_family
+    price_list(tiers={parent: PEN_TIERS}, together=True)
+    html = render(request_for(buyer_a, [(children["black"], 6), (children["red"], 4)]), children["green"])
+    assert "All variants of this product count together towards the quantity." in html
+    assert "Add 2 more for CN¥0.30 less each." in html
+
+
+def test_the_order_rule_is_shown_even_without_breaks(buyer_a, pen):
+    ProductOrderRule.objects.create(product=pen, min_quantity=24, pack_size=12)
+    html = render(request_for(buyer_a), pen)
+    assert "Your price by quantity" not in html
+    assert "Sold in packs of 12; minimum order 24." in html
+
+
+def test_nothing_for_a_single_price_visitors_or_while_switched_off(buyer_a, company_a, pen, price_list):
+    assert render(request_for(buyer_a), pen) == ""
+    price_list(tiers={pen: PEN_TIERS})
+    assert render(request_for(None), pen) == ""
+    switch(False)
+    assert render(request_for(buyer_a), pen) == ""
+
+
+def test_sign_in_for_prices_only_when_the_operator_hides_them(buyer_a, settings):
+    template = Template(
+        "{% load b2b_pricing %}{% b2b_prices_hidden as hidden %}[{{ hidden }}]{% b2b_sign_in_for_prices %}"
+    )
+    anonymous = request_for(None)
+    assert template.render(Context({"request": anonymous})).strip() == "[False]"
+    settings.B2B_PRICING_HIDE_ANONYMOUS = True
+    html = template.render(Context({"request": anonymous}))
+    assert html.startswith("[True]") and "Sign in for prices" in html and "?next=/en/catalogue/" in html
+    assert template.render(Context({"request": request_for(buyer_a)})).strip() == "[False]"
+    switch(False)
+    assert template.render(Context({"request": anonymous})).strip() == "[False]"
+
+
+def test_the_hide_setting_also_reads_the_environment(monkeypatch, settings):
+    from b2b_pricing import conf
+
+    del settings.B2B_PRICING_HIDE_ANONYMOUS
+    monkeypatch.setenv("B2B_PRICING_HIDE_ANONYMOUS", "true")
+    assert conf.hide_prices_from_anonymous()
+    monkeypatch.setenv("B2B_PRICING_HIDE_ANONYMOUS", "0")
+    assert not conf.hide_prices_from_anonymous()
+
+
+# --- product list pages -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def indexed(settings, tmp_path, make_product, price_list, company_a):
+    """Twenty products in a private search index, each with a company price and quantity breaks."""
+    from haystack import connections
+
+    previous = connections.connections_info
+    info = {"default": {"ENGINE": "shop.searchengine.embedded.EmbeddedEngine", "PATH": str(tmp_path / "index"),
+                        "SILENTLY_FAIL": False, "WRITER_TIMEOUT": 5}}
+    settings.HAYSTACK_CONNECTIONS = info
+    connections.connections_info = info
+    connections.reload("default")
+    products = [make_product(f"LP-{n:02d}", "5.00", f"List page pen {n:02d}") for n in range(20)]
+    price_list("Alpha", company=company_a, entries={p: "4.50" for p in products},
+               tiers={p: [(1, 11, "4.50"), (12, None, "4.00")] for p in products})
+    backend = connections["default"].get_backend()
+    index = connections["default"].get_unified_index().get_index(type(products[0]))
+    backend.update(index, index.index_queryset())
+    yield products
+    connections.connections_info = previous
+    connections.reload("default")
+
+
+def catalogue_queries(client, page_size: int, django_assert_max_num_queries) -> int:
+    from oscar.apps.search.views.base import BaseSearchView
+
+    previous = BaseSearchView.paginate_by
+    BaseSearchView.paginate_by = page_size
+    try:
+        client.get("/en/catalogue/")  # warm: sessions, site, plugin switches
+        state.states()
+        with django_assert_max_num_queries(500) as captured:
+            response = client.get("/en/catalogue/")
+        assert response.status_code == 200
+        assert len(response.context["products"]) == page_size
+        return len(captured.captured_queries)
+    finally:
+        BaseSearchView.paginate_by = previous
+
+
+def test_the_product_list_shows_the_buyers_price(client, buyer_a, indexed):
+    client.force_login(buyer_a)
+    html = client.get("/en/catalogue/").content.decode()
+    assert "¥4.50" in html and "¥5.00" not in html
+
+
+def test_product_list_queries_added_by_the_plugin_do_not_grow_with_page_size(
+    client, buyer_a, indexed, settings, django_assert_max_num_queries
+):
+    settings.SHOP_PLUGIN_STATE_TTL = 3600  # hold the switches still while counting
+    client.force_login(buyer_a)
+    with_plugin = {size: catalogue_queries(client, size, django_assert_max_num_queries) for size in (4, 16)}
+    switch(False)
+    state.states()
+    without = {size: catalogue_queries(client, size, django_assert_max_num_queries) for size in (4, 16)}
+    added = {size: with_plugin[size] - without[size] for size in (4, 16)}
+    assert added[4] == added[16], (with_plugin, without)
+    assert added[16] <= 3, added
