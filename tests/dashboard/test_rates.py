@@ -162,3 +162,25 @@ def test_buyers_never_see_the_banner(db, django_user_model):
     client.force_login(buyer)
     rate_cache.invalidate()
     assert 'id="rates-alert"' not in client.get("/en/basket/").content.decode()
+
+
+def test_page_queries_do_not_grow_with_the_history(staff_client, ecb_rates):
+    def count(path: str) -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as captured:
+            assert staff_client.get(path).status_code == 200
+        return len(captured)
+
+    for path in (RATES, HISTORY):
+        count(path)  # warm the per-process caches (rate table, plugin states)
+    small = {path: count(path) for path in (RATES, HISTORY)}
+    for day in range(1, 40):
+        ExchangeRate.objects.create(
+            base="EUR", quote="USD", rate=Decimal("1.05"), valid_on=date.today() - timedelta(days=day), source="ecb"
+        )
+    for path in (RATES, HISTORY):
+        count(path)  # saving rates emptied the rate table cache
+    assert {path: count(path) for path in (RATES, HISTORY)} == small
+    assert small[RATES] <= 15 and small[HISTORY] <= 13, small
