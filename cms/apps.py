@@ -7,3 +7,15 @@ class CmsConfig(AppConfig):
     label = "cms"
     verbose_name = _("Content pages")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(_ensure_site, sender=self, dispatch_uid="cms.ensure_site")
+
+
+def _ensure_site(**kwargs) -> None:
+    """After migrate, the storefront's front page is a themed CMS home page, not Wagtail's welcome page."""
+    from shop.core.bootstrap import ensure_site
+
+    ensure_site()

@@ -29,7 +29,10 @@ class HomePage(Page):
     body = StreamField(
         [
             ("hero", HeroBlock()),
-            ("rich_text", blocks.RichTextBlock(label=_("Rich text"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])),
+            (
+                "rich_text",
+                blocks.RichTextBlock(label=_("Rich text"), features=["h2", "h3", "bold", "italic", "link", "ol", "ul"]),
+            ),
         ],
         blank=True,
         use_json_field=True,

@@ -393,6 +393,7 @@ LOGGING = {
         "jieba": {"level": "WARNING"},
         "oscar": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
 

@@ -21,14 +21,23 @@ def ensure_site(hostname: str = "localhost", port: int = 80):
     root = Page.objects.filter(depth=1).first()
     if root is None:
         root = Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale, live=True))
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        from cms.models import HomePage
+    from cms.models import HomePage
 
-        home = root.get_children().first()
-        if home is None:
-            home = root.add_child(instance=HomePage(title="Home", slug="home", locale=default_locale))
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is not None and site.root_page.specific_class is HomePage:
+        return site
+    home = HomePage.objects.filter(locale=default_locale).first()
+    if home is None:
+        # Wagtail's own "Welcome to your new Wagtail site!" page has no content worth keeping.
+        for page in root.get_children().filter(content_type__app_label="wagtailcore", content_type__model="page"):
+            Site.objects.filter(root_page=page).update(root_page=root)
+            page.delete()
+        home = root.add_child(instance=HomePage(title="Home", slug="home", locale=default_locale, live=True))
+    if site is None:
         site = Site.objects.create(
             hostname=hostname, port=port, root_page=home, is_default_site=True, site_name=settings.WAGTAIL_SITE_NAME
         )
+    else:
+        site.root_page = home
+        site.save(update_fields=["root_page"])
     return site

@@ -56,6 +56,15 @@ def ensure_home_page(created: Counter[str]) -> HomePage:
     """Create the home page and make it the default site's root, unless a home page exists already."""
     default_locale = Locale.get_default()
     home = HomePage.objects.filter(locale=default_locale).first()
+    if home is not None and not home.intro and not len(home.body):
+        # The empty home page that migrate puts in place of Wagtail's welcome page: give it the demo content.
+        home.title, home.intro = HOME_TITLE.en, HOME_INTRO.en
+        home.body = [
+            ("hero", {key: term.en for key, term in HOME_HERO.items()}),
+            ("rich_text", RichText(_body_html("en"))),
+        ]
+        home.save_revision().publish()
+        created["CMS pages"] += 1
     if home is None:
         root = Page.get_first_root_node()
         _remove_wagtail_welcome_page(root)
