@@ -92,6 +92,8 @@ class PriceBook:
         self.company = company
         self.currency = currency
         self.day = day or timezone.localdate()
+        self._contents: dict[int, ListContents] = {}
+        self._sources: dict[int, list[tuple[AppliedList, Tiers | None, object | None]]] = {}
 
     # --- loading (a fixed number of queries) ------------------------------------------------
 
@@ -133,7 +135,10 @@ class PriceBook:
         return {row[1]: ContractTerms(*row) for row in rows}  # the latest start wins if two overlap
 
     def contents(self, applied: AppliedList) -> ListContents:
-        return contents_of(applied.pk, applied.revision)
+        found = self._contents.get(applied.pk)
+        if found is None:
+            found = self._contents[applied.pk] = contents_of(applied.pk, applied.revision)
+        return found
 
     # --- answers ---------------------------------------------------------------------------
 
@@ -145,6 +150,9 @@ class PriceBook:
 
     def sources_for(self, product) -> list[tuple[AppliedList, Tiers | None, object | None]]:
         """The applicable lists that price ``product`` (itself or its family), in precedence order."""
+        cached = self._sources.get(product.pk)
+        if cached is not None:
+            return cached
         found = []
         for applied in self.lists:
             contents = self.contents(applied)
@@ -155,6 +163,7 @@ class PriceBook:
                 entry = entry or contents.entries.get(product.parent_id)
             if tiers is not None or entry is not None:
                 found.append((applied, tiers, entry))
+        self._sources[product.pk] = found
         return found
 
     def quote(self, product, list_price: Decimal, quantity: int = 1, family_quantity: int | None = None) -> Quote:
