@@ -90,3 +90,20 @@ def test_header_offers_every_traded_currency_and_hreflang_alternates(client, set
         assert f'data-currency="{code}"' in page
     assert 'hreflang="zh-hans" href="http://testserver/zh-hans/catalogue/"' in page
     assert 'hreflang="en" href="http://testserver/en/catalogue/"' in page
+
+
+def test_staff_see_whether_a_price_was_converted_or_explicit(client, rates, pen, django_user_model):
+    staff = django_user_model.objects.create_user(
+        username="s", email="s@example.com", password="a-long-pass-123", is_staff=True
+    )
+    client.force_login(staff)
+    client.post(reverse("set_currency"), {"currency": "USD", "next": "/en/"})
+    page = client.get(pen.get_absolute_url()).content.decode()
+    assert 'data-price-method="converted"' in page
+    record = pen.stockrecords.get()
+    record.currency_prices = {"USD": "0.99"}
+    record.save()
+    page = client.get(pen.get_absolute_url()).content.decode()
+    assert 'data-price-method="explicit"' in page
+    client.logout()
+    assert "data-price-method" not in client.get(pen.get_absolute_url()).content.decode()
