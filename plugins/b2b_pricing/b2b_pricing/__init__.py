@@ -3,4 +3,4 @@
 A plugin for the Inkstone shop core (label ``b2b_pricing``); see the distribution's README.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -137,6 +137,31 @@ def price_list(db):
 
 
 @pytest.fixture
+def chinese(settings):
+    """The plugin's zh_Hans catalogue compiled (as ``make messages`` does) and Django's caches reset."""
+    import gettext
+    import os
+    import tempfile
+    from pathlib import Path
+
+    import b2b_pricing
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    source = Path(b2b_pricing.__file__).parent / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
+    compiled = source.with_suffix(".mo")
+    if not compiled.exists() or compiled.stat().st_mtime < source.stat().st_mtime:
+        with source.open("rb") as f:
+            catalog = read_po(f)
+        fd, tmp = tempfile.mkstemp(dir=compiled.parent, suffix=".mo")
+        with os.fdopen(fd, "wb") as out:
+            write_mo(out, catalog)
+        os.replace(tmp, compiled)
+    gettext._translations.clear()  # Python keeps each .mo it read by path; read the fresh one
+    settings.LOCALE_PATHS = list(settings.LOCALE_PATHS)  # setting_changed clears Django's loaded catalogues
+
+
+@pytest.fixture
 def place_order():
     """Place an Oscar order for ``user``, its basket recorded as bought for ``company``."""
 

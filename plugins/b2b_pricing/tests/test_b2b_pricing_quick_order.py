@@ -170,6 +170,17 @@ def test_viewers_may_check_but_not_order(client, make_user, company_a, pen):
     assert client.post(URL, {"sku": ["GP-05-BLUE"], "quantity": ["1"], "action": "add"}).status_code == 403
 
 
+def test_the_page_and_its_line_messages_in_chinese(client, buyer_a, boxed_pen, chinese):
+    client.force_login(buyer_a)
+    response = client.post("/zh-hans/p/b2b_pricing/quick-order/", {
+        "sku": ["GP-05-BLUE", "NOPE-1"], "quantity": ["13", "2"], "action": "check",
+    })
+    html = response.content.decode()
+    assert "快速下单" in html and "检查价格和库存" in html
+    assert "Gel pen 0.5 blue 按 12 件一包销售，无法订购 13：请订购 12 或 24。" in html
+    assert "没有 SKU 为 NOPE-1 的商品。" in html
+
+
 # --- autocomplete ---------------------------------------------------------------------------
 
 
