@@ -24,8 +24,10 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -59,7 +61,7 @@ def prepare_database() -> str:
     return f"{how}, migrate {time.perf_counter() - started:.1f} s"
 
 
-def build_catalog():
+def build_catalog() -> tuple[Any, Any, list]:
     """600 products with stock records, a company in a group, three price lists and some contracts."""
     import datetime
 
@@ -134,7 +136,7 @@ def build_catalog():
     return user, company, products
 
 
-def make_basket(user, products, lines: int):
+def make_basket(user: Any, products: list, lines: int) -> int:
     from oscar.core.loading import get_model
 
     Basket = get_model("basket", "Basket")
@@ -150,7 +152,7 @@ def make_basket(user, products, lines: int):
     return basket.pk
 
 
-def measured(work) -> tuple[float, int, object]:
+def measured(work: Callable[[], Any]) -> tuple[float, int, Any]:
     """Run ``work()`` once: seconds, number of queries, its result."""
     import gc
 
@@ -174,7 +176,7 @@ def basket_lines(basket_pk: int) -> list:
     return list(Line.objects.filter(basket_id=basket_pk).select_related("product", "stockrecord").order_by("pk"))
 
 
-def service_pricing(company, lines: list) -> Decimal:
+def service_pricing(company: Any, lines: list) -> Decimal:
     """The plugin's own work for a loaded basket: one price book, every line at its (family) quantity."""
     from b2b_pricing.services.pricebook import PriceBook
 
@@ -193,7 +195,7 @@ def service_pricing(company, lines: list) -> Decimal:
     return total
 
 
-def page_pricing(user, basket_pk: int, prefetch: bool) -> Decimal:
+def page_pricing(user: Any, basket_pk: int, prefetch: bool) -> Decimal:
     """One request's work on Oscar's basket page: every line's unit price and line total, and the basket total."""
     from django.test import RequestFactory
     from oscar.core.loading import get_model
@@ -222,11 +224,11 @@ def page_pricing(user, basket_pk: int, prefetch: bool) -> Decimal:
     return basket.total_excl_tax
 
 
-def median_ms(runs) -> float:
+def median_ms(runs: list[tuple[float, int, Any]]) -> float:
     return statistics.median(r[0] for r in runs) * 1000
 
 
-def basket_rows(user, company, products) -> tuple[list[dict], list[dict]]:
+def basket_rows(user: Any, company: Any, products: list) -> tuple[list[dict], list[dict]]:
     from b2b_pricing.services import contents
 
     from shop.plugins import state
@@ -258,7 +260,7 @@ def basket_rows(user, company, products) -> tuple[list[dict], list[dict]]:
     return service, pages
 
 
-def catalogue_rows(user, products) -> list[dict]:
+def catalogue_rows(user: Any, products: list) -> list[dict]:
     from django.conf import settings
     from django.test import Client
     from django.test.utils import setup_test_environment
@@ -303,7 +305,7 @@ def catalogue_rows(user, products) -> list[dict]:
     return rows
 
 
-def table(rows: list[dict], money: tuple[str, ...] = ()) -> str:
+def table(rows: list[dict]) -> str:
     headers = list(rows[0])
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for row in rows:

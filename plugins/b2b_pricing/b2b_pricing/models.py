@@ -8,6 +8,7 @@ knows its cached copy of the list is stale.
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from decimal import Decimal
 
@@ -115,7 +116,7 @@ class PriceList(models.Model):
             return self.Audience.GROUP
         return self.Audience.EVERYONE
 
-    def is_current(self, day=None) -> bool:
+    def is_current(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
         return (
             self.is_active
@@ -260,7 +261,7 @@ class ContractPrice(models.Model):
                 raise ValidationError({"percent_off": _("A percentage off must be between 0 and 100.")})
             self.price = None
 
-    def is_current(self, day=None) -> bool:
+    def is_current(self, day: datetime.date | None = None) -> bool:
         day = day or timezone.localdate()
         return self.valid_from <= day <= self.valid_until
 

@@ -7,13 +7,16 @@ every price on a page shares its loaded lists and contract prices.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
 from shop.companies.selection import membership_of
 
 from .pricebook import PriceBook
+
+if TYPE_CHECKING:
+    from shop.companies.models import Company
 
 _BOOKS_ATTR = "_b2b_pricing_books"
 
@@ -22,7 +25,7 @@ def is_signed_in(user: Any) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False))
 
 
-def company_of(user: Any, request: Any = None):
+def company_of(user: Any, request: Any = None) -> Company | None:
     """The company the buyer acts for: the request's (set by the core middleware), else their first one."""
     if request is not None and "company" in getattr(request, "__dict__", {}):
         return request.company

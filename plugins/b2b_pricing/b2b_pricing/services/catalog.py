@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Upper
@@ -39,7 +40,7 @@ def product_queryset() -> QuerySet:
     )
 
 
-def sku_of(product) -> str:
+def sku_of(product: Any) -> str:
     """The SKU a buyer knows a product by: its first stock record's SKU, else its UPC."""
     records = list(product.stockrecords.all())
     for record in records:

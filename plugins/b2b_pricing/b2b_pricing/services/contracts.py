@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -17,12 +18,15 @@ from shop.core import audit
 
 from .. import conf
 
+if TYPE_CHECKING:
+    from ..models import ContractPrice
+
 logger = logging.getLogger(__name__)
 
 LONGEST_ALERT_DAYS = 365
 
 
-def overlapping(contract) -> QuerySet:
+def overlapping(contract: ContractPrice) -> QuerySet:
     """Other contract prices of the same company, product and currency whose dates overlap ``contract``'s."""
     from ..models import ContractPrice
 
@@ -35,7 +39,7 @@ def overlapping(contract) -> QuerySet:
     ).exclude(pk=contract.pk)
 
 
-def save_contract(contract, user, changed_end: bool) -> None:
+def save_contract(contract: ContractPrice, user: Any, changed_end: bool) -> None:
     """Save a (validated) contract price; a new end date re-arms its end alert."""
     created = contract.pk is None
     if changed_end:
@@ -49,14 +53,14 @@ def save_contract(contract, user, changed_end: bool) -> None:
     )
 
 
-def delete_contract(contract, user) -> None:
+def delete_contract(contract: ContractPrice, user: Any) -> None:
     audit.record(user, "b2b_pricing.contract.deleted", contract, {"company": contract.company_id})
     contract.delete()
 
 
 @dataclass(frozen=True)
 class EndingContract:
-    contract: object
+    contract: ContractPrice
     days_left: int
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,6 +14,9 @@ from shop.core import audit
 from shop.currency.money import minor_units
 
 from . import revisions
+
+if TYPE_CHECKING:
+    from ..models import PriceList, PriceListEntry, ProductOrderRule, TierTable
 
 
 @dataclass(frozen=True)
@@ -65,19 +69,19 @@ def break_label(item: BreakInput) -> str:
     return f"{item.min_quantity}–{item.max_quantity}"
 
 
-def save_price_list(price_list, user) -> None:
+def save_price_list(price_list: PriceList, user: Any) -> None:
     created = price_list.pk is None
     price_list.save()
     audit.record(user, "b2b_pricing.list.created" if created else "b2b_pricing.list.changed", price_list,
                  {"currency": price_list.currency, "priority": price_list.priority})
 
 
-def delete_price_list(price_list, user) -> None:
+def delete_price_list(price_list: PriceList, user: Any) -> None:
     audit.record(user, "b2b_pricing.list.deleted", price_list, {"entries": price_list.entries.count()})
     price_list.delete()
 
 
-def save_entry(entry, user) -> None:
+def save_entry(entry: PriceListEntry, user: Any) -> None:
     created = entry.pk is None
     with transaction.atomic():
         entry.save()
@@ -86,14 +90,14 @@ def save_entry(entry, user) -> None:
                  {"product": entry.product_id, "price": str(entry.price)})
 
 
-def delete_entry(entry, user) -> None:
+def delete_entry(entry: PriceListEntry, user: Any) -> None:
     with transaction.atomic():
         entry.delete()
         revisions.touch(entry.price_list_id)
     audit.record(user, "b2b_pricing.entry.deleted", entry.price_list, {"product": entry.product_id})
 
 
-def save_tier_table(table, breaks: Sequence[BreakInput], user) -> None:
+def save_tier_table(table: TierTable, breaks: Sequence[BreakInput], user: Any) -> None:
     """Save the table and replace its breaks with ``breaks`` (validated by the caller), all or nothing."""
     from ..models import QuantityBreak
 
@@ -110,20 +114,20 @@ def save_tier_table(table, breaks: Sequence[BreakInput], user) -> None:
                  {"product": table.product_id, "breaks": [break_label(b) for b in breaks]})
 
 
-def delete_tier_table(table, user) -> None:
+def delete_tier_table(table: TierTable, user: Any) -> None:
     with transaction.atomic():
         table.delete()
         revisions.touch(table.price_list_id)
     audit.record(user, "b2b_pricing.tiers.deleted", table.price_list, {"product": table.product_id})
 
 
-def save_order_rule(rule, user) -> None:
+def save_order_rule(rule: ProductOrderRule, user: Any) -> None:
     created = rule.pk is None
     rule.save()
     audit.record(user, "b2b_pricing.rule.created" if created else "b2b_pricing.rule.changed", rule.product,
                  {"min": rule.min_quantity, "pack": rule.pack_size})
 
 
-def delete_order_rule(rule, user) -> None:
+def delete_order_rule(rule: ProductOrderRule, user: Any) -> None:
     audit.record(user, "b2b_pricing.rule.deleted", rule.product, {})
     rule.delete()

@@ -6,9 +6,13 @@ import csv
 import io
 from collections import defaultdict
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .catalog import product_queryset, sku_of
 from .price_files import COLUMNS, format_breaks
+
+if TYPE_CHECKING:
+    from ..models import PriceList
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -19,7 +23,7 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def price_list_rows(price_list) -> Iterator[list[str]]:
+def price_list_rows(price_list: PriceList) -> Iterator[list[str]]:
     """Header, then one row per product with an entry, in the columns of :data:`price_files.COLUMNS`."""
     from ..models import PriceListEntry, QuantityBreak, TierTable
 
@@ -50,7 +54,7 @@ def price_list_rows(price_list) -> Iterator[list[str]]:
         ]
 
 
-def as_csv(price_list) -> bytes:
+def as_csv(price_list: PriceList) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in price_list_rows(price_list):
@@ -58,7 +62,7 @@ def as_csv(price_list) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def as_xlsx(price_list) -> bytes:
+def as_xlsx(price_list: PriceList) -> bytes:
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)

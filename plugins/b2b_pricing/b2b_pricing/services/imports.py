@@ -10,7 +10,7 @@ would change and saves nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -22,6 +22,9 @@ from shop.core import audit
 from . import revisions
 from .catalog import products_by_sku
 from .price_files import SKU, TIERS, ParsedFile, PriceRow, parse_table
+
+if TYPE_CHECKING:
+    from ..models import PriceList
 
 
 @dataclass
@@ -70,7 +73,9 @@ def _resolve(parsed: ParsedFile) -> dict[int, Any]:
     return products
 
 
-def import_price_file(price_list, data: bytes, *, dry_run: bool, replace: bool = False, user=None) -> ImportReport:
+def import_price_file(
+    price_list: PriceList, data: bytes, *, dry_run: bool, replace: bool = False, user: Any = None
+) -> ImportReport:
     """Check ``data`` against ``price_list`` and, unless ``dry_run`` or anything is wrong, save it all."""
     report = ImportReport(dry_run=dry_run, replace=replace)
     try:
@@ -100,8 +105,8 @@ def import_price_file(price_list, data: bytes, *, dry_run: bool, replace: bool =
     return report
 
 
-def _apply(price_list, parsed: ParsedFile, products: dict[int, Any], report: ImportReport) -> None:
-    from ..models import PriceListEntry, QuantityBreak, TierTable
+def _apply(price_list: PriceList, parsed: ParsedFile, products: dict[int, Any], report: ImportReport) -> None:
+    from ..models import PriceListEntry, TierTable
 
     entries = {e.product_id: e for e in PriceListEntry.objects.filter(price_list=price_list)}
     tables = {t.product_id: t for t in TierTable.objects.filter(price_list=price_list).prefetch_related("breaks")}
@@ -131,7 +136,7 @@ def _apply(price_list, parsed: ParsedFile, products: dict[int, Any], report: Imp
     PriceListEntry.objects.bulk_create(new_entries, batch_size=500)
     PriceListEntry.objects.bulk_update(changed_entries, ["price", "min_quantity", "pack_size"], batch_size=500)
     if TIERS in parsed.headers:
-        _apply_tiers(price_list, parsed.rows, products, tables, report, QuantityBreak, TierTable)
+        _apply_tiers(price_list, parsed.rows, products, tables, report)
     if report.replace:
         gone = [pk for pk in entries if pk not in named]
         report.removed = PriceListEntry.objects.filter(price_list=price_list, product_id__in=gone).delete()[0]
@@ -140,7 +145,15 @@ def _apply(price_list, parsed: ParsedFile, products: dict[int, Any], report: Imp
         report.tiers_removed += len(stale_tables)
 
 
-def _apply_tiers(price_list, rows: list[PriceRow], products, tables, report, QuantityBreak, TierTable) -> None:
+def _apply_tiers(
+    price_list: PriceList,
+    rows: list[PriceRow],
+    products: dict[int, Any],
+    tables: dict[int, Any],
+    report: ImportReport,
+) -> None:
+    from ..models import QuantityBreak, TierTable
+
     drop, create = [], []
     for row in rows:
         product = products[row.number]

@@ -24,6 +24,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q
 from django.utils import timezone
@@ -31,6 +32,9 @@ from django.utils import timezone
 from shop.currency.money import quantize
 
 from .contents import ListContents, Tiers, contents_of
+
+if TYPE_CHECKING:
+    from shop.companies.models import Company
 
 HUNDRED = Decimal(100)
 
@@ -88,7 +92,7 @@ class Quote:
 class PriceBook:
     """Prices for one company (or a signed-in buyer without one), currency and day."""
 
-    def __init__(self, company, currency: str, day: datetime.date | None = None):
+    def __init__(self, company: Company | None, currency: str, day: datetime.date | None = None) -> None:
         self.company = company
         self.currency = currency
         self.day = day or timezone.localdate()
@@ -142,13 +146,13 @@ class PriceBook:
 
     # --- answers ---------------------------------------------------------------------------
 
-    def contract_for(self, product) -> ContractTerms | None:
+    def contract_for(self, product: Any) -> ContractTerms | None:
         contracts = self.contracts
         if not contracts:
             return None
         return contracts.get(product.pk) or (contracts.get(product.parent_id) if product.parent_id else None)
 
-    def sources_for(self, product) -> list[tuple[AppliedList, Tiers | None, object | None]]:
+    def sources_for(self, product: Any) -> list[tuple[AppliedList, Tiers | None, object | None]]:
         """The applicable lists that price ``product`` (itself or its family), in precedence order."""
         cached = self._sources.get(product.pk)
         if cached is not None:
@@ -166,7 +170,7 @@ class PriceBook:
         self._sources[product.pk] = found
         return found
 
-    def quote(self, product, list_price: Decimal, quantity: int = 1, family_quantity: int | None = None) -> Quote:
+    def quote(self, product: Any, list_price: Decimal, quantity: int = 1, family_quantity: int | None = None) -> Quote:
         """The unit price for ``quantity`` of ``product`` (``family_quantity``: the variant family's total)."""
         contract = self.contract_for(product)
         if contract is not None:
@@ -182,12 +186,12 @@ class PriceBook:
                 return Quote(quantize(entry.price, self.currency), Source.ENTRY, applied, counted=quantity)
         return Quote(list_price, Source.LIST_PRICE, counted=quantity)
 
-    def winning_source(self, product) -> tuple[AppliedList, Tiers | None, object | None] | None:
+    def winning_source(self, product: Any) -> tuple[AppliedList, Tiers | None, object | None] | None:
         """The list whose order rules apply to ``product`` for this buyer (the first that prices it)."""
         sources = self.sources_for(product)
         return sources[0] if sources else None
 
-    def break_points(self, product) -> list[int]:
+    def break_points(self, product: Any) -> list[int]:
         """Quantities at which this buyer's unit price may change, ascending (always starting at 1)."""
         points = {1}
         if self.contract_for(product) is None:
@@ -201,7 +205,7 @@ class PriceBook:
         return sorted(points)
 
 
-def counted_quantity(product, tiers: Tiers, quantity: int, family_quantity: int | None) -> int:
+def counted_quantity(product: Any, tiers: Tiers, quantity: int, family_quantity: int | None) -> int:
     """The quantity a break table counts: the variant family's total when the table says so."""
     if tiers.count_variants_together and product.parent_id and tiers.product_id == product.parent_id:
         return max(quantity, family_quantity or 0)

@@ -12,7 +12,7 @@ from .catalog import product_queryset, sku_of
 from .quick_order import OrderLine, check_lines
 
 
-def order_of_company(request: Any, number: str):
+def order_of_company(request: Any, number: str) -> Any:
     """The order ``number`` if it was placed for the request's company; 404 otherwise (never 403)."""
     order = company_orders(getattr(request, "company", None)).filter(number=number).first()
     if order is None:
@@ -20,7 +20,7 @@ def order_of_company(request: Any, number: str):
     return order
 
 
-def reorder_lines(request: Any, order) -> list[OrderLine]:
+def reorder_lines(request: Any, order: Any) -> list[OrderLine]:
     """The order's lines as quick-order lines, checked for this buyer today."""
     lines = list(order.lines.order_by("pk").values_list("product_id", "partner_sku", "upc", "quantity"))
     products = product_queryset().in_bulk({pk for pk, *_rest in lines if pk})

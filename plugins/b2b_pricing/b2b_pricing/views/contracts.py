@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +30,7 @@ class ContractListView(ListView):
     context_object_name = "contracts"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         contracts_qs = ContractPrice.objects.select_related("company").prefetch_related(
             Prefetch("product", queryset=product_queryset())
         )
@@ -93,7 +93,7 @@ class RuleListView(ListView):
     context_object_name = "rules"
     paginate_by = 100
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         return ProductOrderRule.objects.prefetch_related(Prefetch("product", queryset=product_queryset())).order_by(
             "product__title", "pk"
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.forms import BaseForm
 from django.http import HttpResponseRedirect
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DeleteView, UpdateView
@@ -30,22 +31,22 @@ class StaffFormMixin:
     def get_crumbs(self) -> list[tuple[str, str]]:
         return []
 
-    def form_valid(self, form) -> HttpResponseRedirect:
+    def form_valid(self, form: BaseForm) -> HttpResponseRedirect:
         self.object = form.instance
         self.save(form)
         messages.success(self.request, self.saved_message or _("Saved."))
         return HttpResponseRedirect(self.get_success_url())
 
-    def save(self, form) -> None:
+    def save(self, form: BaseForm) -> None:
         type(self).save_with(form.instance, self.request.user)
 
 
 class StaffCreateView(StaffFormMixin, CreateView):
-    pass
+    """A staff page creating one object through a service."""
 
 
 class StaffUpdateView(StaffFormMixin, UpdateView):
-    pass
+    """A staff page changing one object through a service."""
 
 
 class StaffDeleteView(DeleteView):
@@ -65,7 +66,7 @@ class StaffDeleteView(DeleteView):
     def describe(self) -> str:
         return str(self.object)
 
-    def form_valid(self, form) -> HttpResponseRedirect:
+    def form_valid(self, form: BaseForm) -> HttpResponseRedirect:
         url = self.get_success_url()
         type(self).delete_with(self.object, self.request.user)
         messages.success(self.request, _("Deleted."))

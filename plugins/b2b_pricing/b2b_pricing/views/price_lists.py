@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -35,7 +35,7 @@ class PriceListListView(ListView):
     context_object_name = "price_lists"
     paginate_by = 50
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         return PriceList.objects.select_related("company", "customer_group").annotate(
             entry_count=Count("entries", distinct=True), tier_count=Count("tier_tables", distinct=True)
         ).order_by("-priority", "name", "pk")
@@ -122,7 +122,7 @@ class InListMixin:
         self.price_list = get_object_or_404(PriceList, pk=kwargs[self.list_kwarg])
         return super().dispatch(request, *args, **kwargs)
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         return self.model.objects.filter(price_list=self.price_list)
 
     def get_form_kwargs(self) -> dict[str, Any]:
