@@ -100,3 +100,14 @@ def celery_worker(transactional_db, tmp_path, settings):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+def restore_search_connections(settings, previous: dict) -> None:
+    """Put haystack back on ``previous``. Haystack's engines read their options from
+    ``settings.HAYSTACK_CONNECTIONS`` (not from ``connections_info``), so both must change together,
+    before the engine is rebuilt."""
+    from haystack import connections
+
+    settings.HAYSTACK_CONNECTIONS = previous
+    connections.connections_info = previous
+    connections.reload("default")

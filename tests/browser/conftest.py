@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, restore_search_connections
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "var" / "test-artifacts"
@@ -46,5 +46,4 @@ def search_index(settings, tmp_path):
     connections.connections_info = info
     connections.reload("default")
     yield info
-    connections.connections_info = previous
-    connections.reload("default")
+    restore_search_connections(settings, previous)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import restore_search_connections
+
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
@@ -37,8 +39,7 @@ def search_updates(settings):
     connections.reload("default")
     UPDATES.clear()
     yield UPDATES
-    connections.connections_info = previous
-    connections.reload("default")
+    restore_search_connections(settings, previous)
 
 
 @pytest.fixture

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from tests.conftest import restore_search_connections
+
 
 def use_connection(settings, info: dict) -> None:
     from haystack import connections
@@ -32,8 +34,7 @@ def search_index(settings, tmp_path):
     }
     use_connection(settings, info)
     yield info
-    connections.connections_info = previous
-    connections.reload("default")
+    restore_search_connections(settings, previous)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import uuid
 
 import pytest
 
+from tests.conftest import restore_search_connections
 from tests.search.conftest import use_connection
 from tests.search.test_catalogue_views import *  # noqa: F403 - the same behaviour, another engine
 from tests.search.test_embedded_queries import *  # noqa: F403
@@ -47,8 +48,7 @@ def search_index(settings):
     names = backend.client.options(ignore_status=404).indices.get(index=f"{alias}-*").body or {}
     for name in names:
         backend.client.options(ignore_status=404).indices.delete(index=name)
-    connections.connections_info = previous
-    connections.reload("default")
+    restore_search_connections(settings, previous)
 
 
 def test_rebuild_moves_the_alias_with_no_downtime(catalogue, backend):
