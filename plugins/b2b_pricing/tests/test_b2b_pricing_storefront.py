@@ -127,6 +127,8 @@ def indexed(settings, tmp_path, make_product, price_list, company_a):
     index = connections["default"].get_unified_index().get_index(type(products[0]))
     backend.update(index, index.index_queryset())
     yield products
+    # haystack's engines read their options from settings: put both back before rebuilding the engine
+    settings.HAYSTACK_CONNECTIONS = previous
     connections.connections_info = previous
     connections.reload("default")
 
