@@ -59,3 +59,16 @@ def _private_search_index(tmp_path_factory):
     connections.reload("default")
     yield
     conn["PATH"] = original
+
+
+@pytest.fixture(autouse=True)
+def _fresh_process_caches():
+    """Per-process caches (exchange rates, plugin switches) must not outlive a test's rolled-back rows."""
+    from shop.currency import rates
+    from shop.plugins import state
+
+    rates.invalidate()
+    state.invalidate()
+    yield
+    rates.invalidate()
+    state.invalidate()
