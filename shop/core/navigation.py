@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from shop.plugins import state
+
 from .roles import Role, roles_of
 
 
@@ -22,12 +24,14 @@ _LINKS: dict[str, list[tuple[str, str, str]]] = {
         (_("Catalogue"), "catalogue:index", "grid"),
         (_("My orders"), "customer:order-list", "receipt"),
         (_("Basket"), "basket:summary", "cart"),
+        (_("Quick order"), "b2b_pricing:quick-order", "bolt"),
         (_("Company"), "companies:home", "building"),
         (_("Company orders"), "companies:order-list", "receipt"),
         (_("Members"), "companies:member-list", "users"),
     ],
     Role.DISTRIBUTOR: [
         (_("Catalogue"), "catalogue:index", "grid"),
+        (_("Quick order"), "b2b_pricing:quick-order", "bolt"),
         (_("Orders"), "customer:order-list", "receipt"),
         (_("Addresses"), "customer:address-list", "truck"),
         (_("Company"), "companies:home", "building"),
@@ -59,13 +63,19 @@ def _shown_to(url_name: str, user) -> bool:
     return is_company_admin(user) if url_name == "companies:member-list" else has_company(user)
 
 
+def _plugin_enabled(url_name: str) -> bool:
+    """Links into a plugin's pages (namespace = plugin label) vanish while it is switched off."""
+    namespace = url_name.partition(":")[0]
+    return namespace not in state.allowed_labels() or state.is_enabled(namespace)
+
+
 def links_for(user) -> list[NavLink]:
     roles = roles_of(user)
     seen: set[str] = set()
     links: list[NavLink] = []
     for role in roles:
         for label, url_name, icon in _LINKS[role]:
-            if url_name in seen or not _shown_to(url_name, user):
+            if url_name in seen or not _shown_to(url_name, user) or not _plugin_enabled(url_name):
                 continue
             try:
                 url = reverse(url_name)

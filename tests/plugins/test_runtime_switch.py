@@ -163,3 +163,18 @@ def test_a_running_second_process_sees_the_switch_within_5_seconds():
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_navigation_links_into_a_disabled_plugin_vanish(monkeypatch, django_user_model):
+    from django.contrib.auth.models import Group
+
+    from shop.core import navigation
+    from shop.core.roles import GROUP_NAMES, Role
+
+    monkeypatch.setitem(navigation._LINKS, Role.RETAILER, [("Hello", "dummy:hello", "grid")])
+    buyer = django_user_model.objects.create_user(username="r", email="r@example.com", password="a-long-pass-123")
+    buyer.groups.add(Group.objects.create(name=GROUP_NAMES[Role.RETAILER]))
+    assert [link.label for link in navigation.links_for(buyer)] == ["Hello"]
+    state.set_enabled("dummy", False, source="command", actor="test")
+    buyer = django_user_model.objects.get(pk=buyer.pk)
+    assert navigation.links_for(buyer) == []

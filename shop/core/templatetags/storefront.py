@@ -36,6 +36,7 @@ _NAV_ICONS = {
     "puzzle": "fa-puzzle-piece",
     "building": "fa-building",
     "users": "fa-users",
+    "bolt": "fa-bolt",
 }
 _DEFAULT_NAV_ICON = "fa-circle-dot"
 
