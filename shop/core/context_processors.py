@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.conf import settings
 
+from shop.plugins.state import enabled_labels
+
 from .navigation import links_for
 from .roles import roles_of
 
@@ -15,4 +17,5 @@ def shop(request) -> dict:
         "shop_role_links": links_for(user) if user is not None else [],
         "shop_theme": settings.SHOP_THEME,
         "shop_version": settings.SHOP_VERSION,
+        "shop_enabled_plugins": enabled_labels(),
     }
