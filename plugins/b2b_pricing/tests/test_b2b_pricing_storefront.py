@@ -169,3 +169,16 @@ def test_product_list_queries_added_by_the_plugin_do_not_grow_with_page_size(
     added = {size: with_plugin[size] - without[size] for size in (4, 16)}
     assert added[4] == added[16], (with_plugin, without)
     assert added[16] <= 3, added
+
+
+def test_the_theme_product_page_shows_the_tier_table_only_while_enabled(client, buyer_a, pen, price_list):
+    from shop.plugins import state
+
+    price_list(tiers={pen: PEN_TIERS})
+    client.force_login(buyer_a)
+    assert "Your price by quantity" in client.get(pen.get_absolute_url()).content.decode()
+    state.set_enabled("b2b_pricing", False, source="command", actor="test")
+    try:
+        assert "Your price by quantity" not in client.get(pen.get_absolute_url()).content.decode()
+    finally:
+        state.set_enabled("b2b_pricing", True, source="command", actor="test")
