@@ -61,6 +61,18 @@ def _private_search_index(tmp_path_factory):
     conn["PATH"] = original
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _celery_inline():
+    """Tasks run inline in tests, also in the Redis pass; the celery_worker fixture switches a test to a worker."""
+    from django.conf import settings
+
+    from shop.celery import app
+
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    app.conf.task_always_eager = True
+    yield
+
+
 @pytest.fixture(autouse=True)
 def _fresh_process_caches():
     """Per-process caches (exchange rates, plugin switches) must not outlive a test's rolled-back rows."""
