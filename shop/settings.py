@@ -236,7 +236,17 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {
     "refresh-exchange-rates": {"task": "shop.currency.tasks.refresh_rates", "schedule": 6 * 3600},
     "check-exchange-rates-age": {"task": "shop.currency.tasks.check_rates_age", "schedule": 24 * 3600},
+    "release-expired-reservations": {"task": "shop.inventory.tasks.release_expired_reservations", "schedule": 300},
 }
+
+# --- Inventory -----------------------------------------------------------------------------
+# Which warehouse an order line ships from: most_stocked | nearest (shipping city/country) | priority
+INVENTORY_ALLOCATION_POLICY = env_str("INVENTORY_ALLOCATION_POLICY", "most_stocked")
+if INVENTORY_ALLOCATION_POLICY not in ("most_stocked", "nearest", "priority"):
+    raise SettingError("INVENTORY_ALLOCATION_POLICY: use most_stocked, nearest or priority")
+INVENTORY_ALERT_EMAILS = env_list("INVENTORY_ALERT_EMAILS")  # low-stock emails; ADMIN_EMAILS when empty
+INVENTORY_VELOCITY_WEEKS = env_int("INVENTORY_VELOCITY_WEEKS", 8)  # sales history used for reorder suggestions
+INVENTORY_REORDER_COVER_DAYS = env_int("INVENTORY_REORDER_COVER_DAYS", 30)  # a reorder covers this many days
 
 # --- Search --------------------------------------------------------------------------------
 ELASTICSEARCH_URL = http_url("ELASTICSEARCH_URL", env_str("ELASTICSEARCH_URL"))

@@ -80,6 +80,15 @@ class Company(models.Model):
     bank_account = EncryptedTextField(
         _("bank account details"), blank=True, help_text=_("Bank, account holder and account number or IBAN.")
     )
+    partner = models.OneToOneField(
+        "partner.Partner",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="company",
+        verbose_name=_("fulfilment partner"),
+        help_text=_("The catalogue partner whose products this company supplies or stocks."),
+    )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
