@@ -1,0 +1,169 @@
+"""Which products a product block shows, and at what price for the buyer looking at it.
+
+A search-fed block asks the project's search layer (haystack's
+``SearchQuerySet`` on the embedded engine or Elasticsearch) at render time, so
+it follows the catalogue as it changes. Every product then goes through the
+request's pricing strategy — the core price chain with the plugins'
+adjustments, in the buyer's currency — and products the buyer cannot buy
+(no price in their currency, out of stock, not public) are left out.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+from haystack.backends import SQ
+from haystack.inputs import AutoQuery
+from haystack.query import SearchQuerySet
+from oscar.core.loading import get_model
+
+from shop.apps.search.search_indexes import OPTION_ATTRIBUTES, price_field
+
+logger = logging.getLogger(__name__)
+
+MAX_PRODUCTS = 48
+#: How many more hits than wanted a search-fed block asks for, to make up for products it must hide.
+OVERFETCH = 2
+
+SORT_CHOICES = [
+    ("relevance", _("Best match")),
+    ("price-asc", _("Cheapest first")),
+    ("price-desc", _("Most expensive first")),
+    ("newest", _("Newest first")),
+    ("bestselling", _("Best-selling first")),
+]
+
+
+def filter_field_choices() -> list[tuple[str, str]]:
+    """The facet fields an editor may filter a product block on (plugins' facets included)."""
+    from shop.apps.search import facets
+
+    config = facets.search_facets()
+    return [(facet["field"], facet["name"]) for facet in config["fields"].values()]
+
+
+@dataclass(frozen=True)
+class ProductCard:
+    product: Any
+    info: Any  # Oscar's PurchaseInfo: price and availability for this buyer
+
+
+def sort_field(sort: str, currency: str) -> str | None:
+    return {
+        "price-asc": price_field(currency),
+        "price-desc": f"-{price_field(currency)}",
+        "newest": "-date_created",
+        "bestselling": "-num_purchases",
+    }.get(sort)
+
+
+def _index_value(field: str, value: str) -> str:
+    """The indexed form of a filter value: option values by their English key, categories by id."""
+    value = value.strip()
+    if field in OPTION_ATTRIBUTES:
+        option_model = get_model("catalogue", "AttributeOption")
+        option = (
+            option_model.objects.filter(Q(option_en=value) | Q(option_zh_hans=value) | Q(code=value))
+            .only("option", "option_en")
+            .first()
+        )
+        if option is not None:
+            return option.option_en or option.option
+    if field == "category" and not value.isdigit():
+        category_model = get_model("catalogue", "Category")
+        category = (
+            category_model.objects.filter(Q(slug=value) | Q(name_en=value) | Q(name_zh_hans=value)).only("pk").first()
+        )
+        if category is not None:
+            return str(category.pk)
+    return value
+
+
+def search_product_ids(
+    query: str, filters: Iterable[tuple[str, str]], sort: str, limit: int, currency: str
+) -> list[int]:
+    """Ids of public products matching ``query`` and every ``(field, value)`` filter, in result order."""
+    from shop.apps.search.facets import browsable_sqs
+
+    product_model = get_model("catalogue", "Product")
+    sqs: SearchQuerySet = browsable_sqs().models(product_model)
+    query = " ".join((query or "").split())
+    if query:
+        sqs = sqs.filter(SQ(content=AutoQuery(query)))
+    for field, value in filters:
+        if field and value:
+            sqs = sqs.narrow(f"{field}:({sqs.query.quote(_index_value(field, value))})")
+    ordering = sort_field(sort, currency)
+    if ordering:
+        sqs = sqs.order_by(ordering)
+    ids = []
+    for result in sqs[:limit]:
+        try:
+            ids.append(int(result.pk))
+        except (TypeError, ValueError):
+            continue
+    return ids
+
+
+def _load_products(ids: Sequence[int]) -> list:
+    product_model = get_model("catalogue", "Product")
+    image_model = get_model("catalogue", "ProductImage")
+    stockrecord_model = get_model("partner", "StockRecord")
+    products = (
+        product_model.objects.filter(pk__in=ids, is_public=True)
+        .select_related("product_class", "parent")
+        .prefetch_related(
+            Prefetch("stockrecords", queryset=stockrecord_model.objects.select_related("partner")),
+            Prefetch("images", queryset=image_model.objects.order_by("display_order")),
+            Prefetch("children__stockrecords", queryset=stockrecord_model.objects.select_related("partner")),
+        )
+    )
+    by_id = {product.pk: product for product in products}
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def buyer_strategy(request):
+    strategy = getattr(request, "strategy", None)
+    if strategy is None:
+        from oscar.core.loading import get_class
+
+        strategy = get_class("partner.strategy", "Selector")().strategy(request=request, user=request.user)
+    return strategy
+
+
+def purchasable_cards(products: Iterable, request, count: int) -> list[ProductCard]:
+    """Up to ``count`` products the buyer can buy, each with its price in the buyer's currency."""
+    strategy = buyer_strategy(request)
+    cards = []
+    for product in products:
+        info = strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
+        if not info.price.exists or not info.availability.is_available_to_buy:
+            continue
+        cards.append(ProductCard(product, info))
+        if len(cards) >= count:
+            break
+    return cards
+
+
+def cards_for_block(value: dict, request) -> list[ProductCard]:
+    """The cards a product block shows to this request's buyer."""
+    count = max(1, min(int(value.get("count") or 12), MAX_PRODUCTS))
+    if value.get("source") == "picked":
+        ids = [product.pk for product in value.get("products") or [] if product is not None]
+    else:
+        from shop.currency.selection import currency_for_request
+
+        filters = [(item["field"], item["value"]) for item in value.get("filters") or []]
+        try:
+            ids = search_product_ids(
+                value.get("query", ""), filters, value.get("sort", ""), count * OVERFETCH, currency_for_request(request)
+            )
+        except Exception:  # a search outage empties the block; the page still renders
+            logger.exception("product block search failed")
+            ids = []
+    return purchasable_cards(_load_products(ids), request, count)
