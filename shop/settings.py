@@ -145,6 +145,7 @@ INSTALLED_APPS = [
     "shop.core",
     "shop.inventory",
     "shop.companies",
+    "shop.orders",
     "shop.catalogimport",
     "shop.plugins",
     "cms",
@@ -236,6 +237,7 @@ CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULE: dict = {
     "refresh-exchange-rates": {"task": "shop.currency.tasks.refresh_rates", "schedule": 6 * 3600},
     "check-exchange-rates-age": {"task": "shop.currency.tasks.check_rates_age", "schedule": 24 * 3600},
+    "check-order-alerts": {"task": "shop.orders.tasks.check_order_alerts", "schedule": 15 * 60},
     "release-expired-reservations": {"task": "shop.inventory.tasks.release_expired_reservations", "schedule": 300},
 }
 
@@ -432,15 +434,15 @@ SHOP_BANK_TRANSFER_DETAILS = env_str(
     else "Account holder: Inkstone Trade (development example)\\nBank: Example Bank\\n"
     "IBAN: DE00 0000 0000 0000 0000 00\\nBIC: EXAMPLEXXX",
 ).replace("\\n", "\n")
-# Keep in step with shop.apps.checkout.payment (STATUS_PENDING_PAYMENT, STATUS_PAID).
-OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
+# The order's status is the summary of its suppliers' fulfilment states (shop.orders.lifecycle.STATUS_NAMES);
+# only that state machine changes it, so Oscar's dashboard offers no status changes. Payment is separate.
+OSCAR_INITIAL_ORDER_STATUS = "Submitted"
 OSCAR_ORDER_STATUS_PIPELINE = {
-    "Pending payment": ("Paid", "Cancelled"),
-    "Paid": ("Being processed", "Cancelled"),
-    "Being processed": ("Shipped", "Cancelled"),
-    "Shipped": ("Complete",),
-    "Complete": (),
-    "Cancelled": (),
+    status: ()
+    for status in (
+        "Submitted", "Confirmed", "Rejected", "In production", "Partially shipped",
+        "Shipped", "Delivered", "Completed", "Cancelled",
+    )
 }
 
 # --- Oscar ---------------------------------------------------------------------------------
@@ -462,6 +464,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Exchange rates"), "url_name": "currency_dashboard:rates"},
             {"label": _("Catalog import"), "url_name": "catalogimport:upload"},
             {"label": _("Companies"), "url_name": "companies_dashboard:company-list"},
+            {"label": _("B2B orders"), "url_name": "orders_dashboard:list"},
             {"label": _("Customer groups"), "url_name": "companies_dashboard:group-list"},
             {"label": _("CMS"), "url_name": "wagtailadmin_home"},
         ],

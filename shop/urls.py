@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("dashboard/catalog-import/", include("shop.catalogimport.urls")),
     path("dashboard/companies/", include("shop.companies.dashboard.urls")),
     path("accounts/company/", include("shop.companies.urls")),
+    path("orders/", include("shop.orders.urls")),
+    path("dashboard/b2b-orders/", include("shop.orders.dashboard_urls")),
     *plugin_dashboard_urlpatterns(),
     *plugin_urlpatterns(),
     # The front page is the CMS home page (Oscar's own "home" only redirects to "/").

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import QuerySet, Sum
+from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -17,6 +17,7 @@ from oscar.core.loading import get_model
 from .models import Company
 
 Order = get_model("order", "Order")
+Line = get_model("order", "Line")
 
 #: How many orders the company landing page offers to order again.
 RECENT_ORDERS = 5
@@ -65,15 +66,18 @@ def filter_orders(
     date_to: date | None = None,
     number: str = "",
 ) -> QuerySet:
-    """Narrow an order list by status, placement date (inclusive, in the shop's time zone) and number."""
+    """Narrow an order list by status, placement date (inclusive, in the shop's time zone) and number or SKU."""
     if status:
         orders = orders.filter(status=status)
     if date_from:
         orders = orders.filter(date_placed__gte=_day_start(date_from))
     if date_to:
         orders = orders.filter(date_placed__lt=_day_start(date_to) + timedelta(days=1))
+    number = number.strip()
     if number:
-        orders = orders.filter(number__icontains=number.strip())
+        # An order number (or part of it), or the exact SKU / UPC of a product on one of its lines.
+        with_sku = Line.objects.filter(Q(partner_sku__iexact=number) | Q(upc__iexact=number)).values("order_id")
+        orders = orders.filter(Q(number__icontains=number) | Q(pk__in=with_sku))
     return orders
 
 

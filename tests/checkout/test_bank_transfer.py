@@ -1,4 +1,5 @@
-"""Checkout with bank transfer: choose it, preview in the basket's currency, order pending payment, paid later."""
+"""Checkout with bank transfer: choose it, preview in the basket's currency, order submitted with its payment
+pending, marked paid later by staff."""
 
 from decimal import Decimal
 
@@ -7,7 +8,8 @@ from django.contrib.auth.models import Permission
 from django.core import mail
 from oscar.core.loading import get_model
 
-from shop.apps.checkout.payment import STATUS_PAID, STATUS_PENDING_PAYMENT
+from shop.orders.lifecycle import STATUS_NAMES
+from shop.orders.models import OrderEvent, OrderPayment, State
 
 from .flow import PEN_PRICE, go_to_preview, place_order, url
 
@@ -18,9 +20,11 @@ Source = get_model("payment", "Source")
 PaymentEvent = get_model("order", "PaymentEvent")
 
 
-def test_order_statuses_in_settings_match_the_payment_module(settings):
-    assert settings.OSCAR_INITIAL_ORDER_STATUS == STATUS_PENDING_PAYMENT
-    assert STATUS_PAID in settings.OSCAR_ORDER_STATUS_PIPELINE[STATUS_PENDING_PAYMENT]
+def test_order_statuses_in_settings_match_the_order_lifecycle(settings):
+    assert settings.OSCAR_INITIAL_ORDER_STATUS == STATUS_NAMES[State.SUBMITTED]
+    assert set(settings.OSCAR_ORDER_STATUS_PIPELINE) == set(STATUS_NAMES.values())
+    # Only the lifecycle's state machine changes an order's status: Oscar's dashboard offers no moves.
+    assert not any(settings.OSCAR_ORDER_STATUS_PIPELINE.values())
 
 
 def test_buyer_chooses_bank_transfer_and_sees_the_total_in_euro(buyer_client, rates, pen):
@@ -51,7 +55,9 @@ def test_placing_the_order_records_a_bank_transfer_source_and_pending_status(
     order, thank_you = place_order(buyer_client, pen, django_capture_on_commit_callbacks, currency="EUR")
 
     assert (order.user, order.currency, order.total_incl_tax) == (buyer, "EUR", Decimal("39.36"))
-    assert order.status == "Pending payment"
+    assert order.status == "Submitted"
+    assert order.payment_info.status == OrderPayment.Status.PENDING
+    assert order.payment_info.method == "bank-transfer"
     assert order.shipping_method == "Free shipping"
     assert order.shipping_address.line4 == "Shanghai"
     source = order.sources.get()
@@ -114,15 +120,17 @@ def test_staff_marking_the_order_paid_records_the_transfer_once(
     )
     staff.user_permissions.add(*Permission.objects.filter(codename__in=["view_order", "change_order"]))
     client.force_login(staff)
-    detail = url("dashboard:order-detail", "en", number=order.number)
+    paid = url("orders_dashboard:mark-paid", "en", number=order.number)
 
-    # when staff set it to "Paid" in Oscar's order dashboard
-    response = client.post(detail, {"order_action": "change_order_status", "new_status": "Paid"})
+    # when staff mark it paid on the order's dashboard page
+    response = client.post(paid)
 
-    # then the source is debited and one payment event records the money
+    # then the payment is recorded, the source is debited and one payment event records the money
     assert response.status_code == 302
     order.refresh_from_db()
-    assert order.status == "Paid"
+    assert order.status == "Submitted"  # the fulfilment state is separate from the payment
+    assert order.payment_info.status == OrderPayment.Status.PAID
+    assert order.timeline.filter(kind=OrderEvent.Kind.PAYMENT, actor=staff).count() == 1
     source = order.sources.get()
     assert source.amount_debited == source.amount_allocated == Decimal("39.36")
     event = PaymentEvent.objects.get(order=order)
@@ -136,6 +144,7 @@ def test_staff_marking_the_order_paid_records_the_transfer_once(
     from shop.apps.checkout.payment import record_bank_transfer_received
 
     assert record_bank_transfer_received(order) is False
+    client.post(paid)  # a second click changes nothing
     assert PaymentEvent.objects.filter(order=order).count() == 1
     assert order.sources.get().amount_debited == Decimal("39.36")
 

@@ -18,9 +18,9 @@ class PaymentMethodForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, company=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        methods = available_methods()
+        methods = available_methods(company)
         self.methods = {m.code: m for m in methods}
         self.fields["method"].choices = [(m.code, m.name) for m in methods]
         if len(methods) == 1 and not self.initial.get("method"):

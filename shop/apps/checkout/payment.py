@@ -1,15 +1,20 @@
-"""Payment methods of the checkout. One real one: bank transfer, paid by the buyer after ordering.
+"""Payment methods of the checkout: bank transfer and pay on account; neither needs a gateway.
 
-A bank-transfer order is placed at once with status "Pending payment" and an
-Oscar payment source that allocates the order total with the order number as
-reference. When staff set the order to "Paid" (Oscar's order dashboard), the
-source is debited and a payment event records the money as received.
+A bank-transfer order is placed at once with an Oscar payment source that
+allocates the order total with the order number as reference; its payment
+state (``shop.orders.models.OrderPayment``) stays "awaiting payment" until
+staff mark it paid, which debits the source and logs a payment event.
+
+Pay on account is offered to companies with payment terms (``pays_on_account``
+and a credit limit); the order is placed on the company's account and the
+credit check runs inside the placement transaction (``shop.orders.credit``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -26,9 +31,8 @@ PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
 BANK_TRANSFER = "bank-transfer"
 BANK_TRANSFER_SOURCE_NAME = "Bank transfer"
 BANK_TRANSFER_RECEIVED_EVENT = "Bank transfer received"
-# Keep these in step with OSCAR_INITIAL_ORDER_STATUS and OSCAR_ORDER_STATUS_PIPELINE in settings.
-STATUS_PENDING_PAYMENT = "Pending payment"
-STATUS_PAID = "Paid"
+ON_ACCOUNT = "on-account"
+ON_ACCOUNT_SOURCE_NAME = "On account"
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,9 @@ def bank_transfer_details() -> str:
     return settings.SHOP_BANK_TRANSFER_DETAILS
 
 
-def available_methods() -> list[PaymentMethod]:
-    """The payment methods a buyer may choose; bank transfer only when the bank details are configured."""
+def available_methods(company: Any = None) -> list[PaymentMethod]:
+    """The payment methods a buyer may choose: bank transfer when the bank details are configured, pay on
+    account when the buyer's company has payment terms (an active company allowed to, with a credit limit)."""
     methods = []
     if bank_transfer_details():
         methods.append(
@@ -68,16 +73,30 @@ def available_methods() -> list[PaymentMethod]:
                 ),
             )
         )
+    if company is not None and company.is_active and company.pays_on_account and company.credit_limit > 0:
+        methods.append(
+            PaymentMethod(
+                ON_ACCOUNT,
+                _("Pay on account"),
+                _("The order goes on your company's account; pay the invoice within your payment terms."),
+            )
+        )
     return methods
 
 
-def get_method(code: str | None) -> PaymentMethod | None:
-    return next((m for m in available_methods() if m.code == code), None)
+def get_method(code: str | None, company: Any = None) -> PaymentMethod | None:
+    return next((m for m in available_methods(company) if m.code == code), None)
 
 
 def bank_transfer_source(order_number: str, currency: str, amount: Decimal) -> Source:
     """An unsaved payment source allocating ``amount`` to a bank transfer referenced by the order number."""
     source_type, _ = SourceType.objects.get_or_create(code=BANK_TRANSFER, defaults={"name": BANK_TRANSFER_SOURCE_NAME})
+    return Source(source_type=source_type, currency=currency, amount_allocated=amount, reference=order_number)
+
+
+def on_account_source(order_number: str, currency: str, amount: Decimal) -> Source:
+    """An unsaved payment source allocating ``amount`` to the company's account (invoiced, paid later)."""
+    source_type, _ = SourceType.objects.get_or_create(code=ON_ACCOUNT, defaults={"name": ON_ACCOUNT_SOURCE_NAME})
     return Source(source_type=source_type, currency=currency, amount_allocated=amount, reference=order_number)
 
 
@@ -98,7 +117,7 @@ def bank_transfer_instructions(order) -> BankTransferInstructions | None:
 def record_bank_transfer_received(order) -> bool:
     """Debit the order's open bank-transfer allocations and log the payment; False if nothing was open.
 
-    Idempotent: setting an order to "Paid" twice records the money once.
+    Idempotent: marking an order paid twice records the money once.
     """
     with transaction.atomic():
         sources = list(Source.objects.select_for_update().filter(order=order, source_type__code=BANK_TRANSFER))

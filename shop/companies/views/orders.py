@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 from oscar.core.loading import get_model
 
+from shop.orders.history import order_page
+from shop.orders.models import Role
+
 from ..forms import OrderFilterForm
 from ..orders import company_orders, csv_rows, filter_orders, reorder, reorder_message, statuses_of
 from ..scoping import CompanyMemberRequiredMixin, CompanyObjectMixin
@@ -74,14 +77,15 @@ class CompanyOrderDetailView(CompanyObjectMixin, DetailView):
     slug_url_kwarg = "number"
 
     def get_base_queryset(self):
-        return Order.objects.select_related("user", "shipping_address", "billing_address").prefetch_related(
-            "lines", "status_changes"
-        )
+        return Order.objects.select_related("user", "shipping_address", "billing_address")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["page_title"] = _("Order %(number)s") % {"number": self.object.number}
-        context["can_order"] = self.request.membership.can_order
+        context["can_order"] = can_order = self.request.membership.can_order
+        # Groups per supplier, shipments, payment, returns and the timeline; buyers and admins may act.
+        context.update(order_page(self.object, roles={Role.BUYER} if can_order else set()))
+        context["actions_base"] = "shop_orders:buyer" if can_order else ""
         return context
 
 
