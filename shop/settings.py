@@ -28,7 +28,7 @@ from shop.config import (
     http_url,
     redis_url,
 )
-from shop.plugins.discovery import allowed_plugins
+from shop.plugins.discovery import allowed_plugins, beat_schedules
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 load_dotenv(BASE_DIR / ".env", override=False)
@@ -96,7 +96,7 @@ INSTALLED_APPS = [
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
     "oscar.apps.communication.apps.CommunicationConfig",
     "shop.apps.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
+    "shop.apps.basket.apps.BasketConfig",
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "oscar.apps.order.apps.OrderConfig",
@@ -240,6 +240,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "check-order-alerts": {"task": "shop.orders.tasks.check_order_alerts", "schedule": 15 * 60},
     "release-expired-reservations": {"task": "shop.inventory.tasks.release_expired_reservations", "schedule": 300},
 }
+CELERY_BEAT_SCHEDULE.update(beat_schedules(_plugins))  # each allowed plugin's PluginConfig.beat_schedule
 
 # --- Inventory -----------------------------------------------------------------------------
 # Which warehouse an order line ships from: most_stocked | nearest (shipping city/country) | priority

@@ -22,7 +22,12 @@ class PluginConfig(AppConfig):
     * ``hooks_module`` – dotted path of the module with ``@hookimpl`` functions (default ``<package>.hooks``);
     * ``urls_module`` – storefront URLs, mounted at ``/p/<label>/`` (optional);
     * ``dashboard_urls_module`` – staff URLs, mounted at ``/dashboard/p/<label>/`` (optional);
-    * ``testing_only`` – skipped by ``SHOP_PLUGINS=all`` unless named explicitly.
+    * ``testing_only`` – skipped by ``SHOP_PLUGINS=all`` unless named explicitly;
+    * ``beat_schedule`` – periodic Celery tasks, in ``CELERY_BEAT_SCHEDULE``'s format
+      (``{"name": {"task": ..., "schedule": seconds | timedelta | crontab, ...}}``);
+      every allowed plugin's entries join the deployment's beat schedule at start-up
+      as ``"<label>:<name>"``. Beat runs them whether or not the plugin is switched
+      on, so each task must return early while its plugin is disabled.
     """
 
     default_auto_field = "django.db.models.BigAutoField"
@@ -36,6 +41,7 @@ class PluginConfig(AppConfig):
     urls_module: str | None = None
     dashboard_urls_module: str | None = None
     testing_only: bool = False
+    beat_schedule: dict[str, dict] = {}  # noqa: RUF012 - read-only class metadata
 
     @classmethod
     def get_hooks_module(cls) -> str:

@@ -3,7 +3,8 @@
 ``discover()`` is called from settings, so it raises
 :class:`shop.config.SettingError` with one clear line for anything a deployment
 got wrong: unknown names in ``SHOP_PLUGINS``, a plugin that needs another one,
-a plugin that does not support this core version.
+a plugin that does not support this core version. ``beat_schedules()`` gathers
+the allowed plugins' periodic tasks for ``CELERY_BEAT_SCHEDULE``.
 """
 
 from __future__ import annotations
@@ -96,3 +97,19 @@ def allowed_plugins(raw: str, core_version: str) -> list[DiscoveredPlugin]:
     allowed = parse_allow_list(raw, installed)
     check_compatibility(allowed, installed, core_version)
     return [installed[label] for label in allowed]
+
+
+def beat_schedules(plugins: list[DiscoveredPlugin]) -> dict[str, dict]:
+    """The allowed plugins' ``beat_schedule`` entries, named ``"<label>:<name>"``, for ``CELERY_BEAT_SCHEDULE``."""
+    schedule: dict[str, dict] = {}
+    for plugin in plugins:
+        entries = getattr(plugin.config_class, "beat_schedule", None) or {}
+        if not isinstance(entries, dict):
+            raise SettingError(f"plugin {plugin.label}: beat_schedule must be a dict of name -> entry")
+        for name, entry in entries.items():
+            if not isinstance(entry, dict) or not entry.get("task") or entry.get("schedule") is None:
+                raise SettingError(
+                    f"plugin {plugin.label}: beat_schedule[{name!r}] needs a 'task' name and a 'schedule'"
+                )
+            schedule[f"{plugin.label}:{name}"] = dict(entry)
+    return schedule

@@ -31,6 +31,38 @@ def shop_adjust_price(product: Any, stockrecord: Any, price: Decimal, currency: 
 
 
 @hookspec
+def shop_purchase_permitted(
+    product: Any, stockrecord: Any, quantity: int, user: Any, request: Any, basket: Any
+) -> str | None:
+    """Return why this buyer may not have ``quantity`` of ``product`` in the basket, or ``None`` when they may.
+
+    Asked by the core strategy's availability policy whenever Oscar checks a
+    quantity: adding to the basket (``quantity`` is what the basket would then
+    hold of the product), changing a basket line (the line's new quantity),
+    moving a saved line back and before checkout (each line's quantity). Not
+    asked for "is it available to buy at all" on listings. The first reason
+    any enabled plugin returns is shown to the buyer as it is, so make it a
+    translated sentence that says what to order instead, e.g. "sold in packs
+    of 12, so 13 cannot be ordered: order 12 or 24". ``user`` is ``None`` for
+    visitors who are not signed in; ``request`` and ``basket`` may be ``None``
+    (``basket`` is the buyer's loaded basket when there is one: use its lines
+    to answer for all of them with one query).
+    """
+
+
+@hookspec
+def shop_prices_hidden(user: Any, request: Any) -> bool:
+    """Return True when no price may be shown to this visitor (e.g. "sign in for prices" for anonymous visitors).
+
+    When any enabled plugin says so, the core strategy prices every product as
+    unavailable with a "Sign in for prices" availability, the theme shows a
+    sign-in link instead of prices, and nothing can be added to the basket.
+    ``user`` is ``None`` for visitors who are not signed in; ``request`` may
+    be ``None``. Asked once per strategy (once per request).
+    """
+
+
+@hookspec
 def shop_shipping_methods(basket: Any, user: Any, shipping_addr: Any, request: Any) -> list:
     """Return Oscar shipping method instances this plugin offers for the basket (may be empty)."""
 

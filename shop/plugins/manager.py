@@ -102,3 +102,20 @@ def adjust_price(product: Any, stockrecord: Any, price: Decimal, currency: str, 
                 raise TypeError(f"plugin {impl.plugin_name}: shop_adjust_price must return a Decimal")
             price = result
     return price
+
+
+def purchase_refusal(
+    product: Any, stockrecord: Any, quantity: int, user: Any = None, request: Any = None, basket: Any = None
+) -> str | None:
+    """The first reason an enabled plugin gives against having ``quantity`` of ``product``; None when all agree."""
+    for reason in hook("shop_purchase_permitted")(
+        product=product, stockrecord=stockrecord, quantity=quantity, user=user, request=request, basket=basket
+    ):
+        if reason:
+            return str(reason)
+    return None
+
+
+def prices_hidden(user: Any = None, request: Any = None) -> bool:
+    """True when any enabled plugin hides prices from this visitor."""
+    return any(hook("shop_prices_hidden")(user=user, request=request))

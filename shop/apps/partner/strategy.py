@@ -7,6 +7,12 @@ converted with the latest stored rate), then passed through
 :func:`shop.plugins.manager.adjust_price`). Plugins change prices without
 forking Oscar. With no rate for the buyer's currency the product is
 unavailable in it rather than shown at a wrong price.
+
+Plugins also decide who may see prices (``shop_prices_hidden``: then every
+price is a :class:`~shop.apps.partner.purchase.HiddenPrice` and nothing can be
+bought) and which quantities may be bought (``shop_purchase_permitted``, asked
+by :class:`~shop.apps.partner.purchase.PluginRuledAvailability` whenever Oscar
+checks a quantity: adding to the basket, changing a line, before checkout).
 """
 
 from __future__ import annotations
@@ -22,7 +28,9 @@ from shop.currency.money import quantize
 from shop.currency.pricing import price_in
 from shop.currency.rates import current_table
 from shop.currency.selection import currency_for_request
-from shop.plugins.manager import adjust_price
+from shop.plugins.manager import adjust_price, prices_hidden, purchase_refusal
+
+from .purchase import HiddenPrice, PluginRuledAvailability, SignInForPrices
 
 
 class NoPriceInCurrency(availability.Unavailable):
@@ -35,6 +43,8 @@ class PriceChainPricing:
     currency: str
 
     def pricing_policy(self, product, stockrecord, line=None):
+        if self.prices_hidden:
+            return HiddenPrice()
         if not stockrecord or stockrecord.price is None:
             return Unavailable()
         listed = price_in(stockrecord, self.currency, self.rate_table)
@@ -55,20 +65,36 @@ class PriceChainPricing:
         return price
 
     def parent_pricing_policy(self, product, children_stock):
+        if self.prices_hidden:
+            return HiddenPrice()
         prices = [self.pricing_policy(child, sr) for child, sr in children_stock if sr and sr.price is not None]
         prices = [p for p in prices if p.exists]
         if not prices:
             return Unavailable()
         return min(prices, key=lambda p: p.excl_tax)
 
-    def availability_policy(self, product, stockrecord):
+    def availability_policy(self, product, stockrecord, basket=None):
+        if self.prices_hidden:
+            return SignInForPrices()
         if (
             stockrecord
             and stockrecord.price is not None
             and price_in(stockrecord, self.currency, self.rate_table) is None
         ):
             return NoPriceInCurrency()
-        return super().availability_policy(product, stockrecord)
+        policy = super().availability_policy(product, stockrecord)
+        if basket is None:
+            basket = getattr(self.request, "_basket_cache", None)  # the request's basket, if already loaded
+
+        def refusal(quantity: int) -> str | None:
+            return purchase_refusal(product, stockrecord, quantity, self.user, self.request, basket)
+
+        return PluginRuledAvailability(policy, refusal)
+
+    def parent_availability_policy(self, product, children_stock):
+        if self.prices_hidden:
+            return SignInForPrices()
+        return super().parent_availability_policy(product, children_stock)
 
 
 class LinePricing:
@@ -80,7 +106,7 @@ class LinePricing:
             return self.fetch_for_product(line.product)
         return oscar_strategy.PurchaseInfo(
             price=self.pricing_policy(line.product, stockrecord, line=line),
-            availability=self.availability_policy(line.product, stockrecord),
+            availability=self.availability_policy(line.product, stockrecord, basket=line.basket),
             stockrecord=stockrecord,
         )
 
@@ -98,6 +124,14 @@ class ShopStrategy(
             self.user = user
         self.currency = currency or currency_for_request(request)
         self.rate_table = current_table()
+        self._prices_hidden: bool | None = None
+
+    @property
+    def prices_hidden(self) -> bool:
+        """True when an enabled plugin hides prices from this visitor (asked once per strategy)."""
+        if self._prices_hidden is None:
+            self._prices_hidden = prices_hidden(self.user, self.request)
+        return self._prices_hidden
 
 
 class Selector:

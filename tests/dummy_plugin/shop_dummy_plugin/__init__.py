@@ -32,12 +32,20 @@ Hooks (see :mod:`shop_dummy_plugin.hooks`)
       "label": "Dummy discount", "field": "dummy_discount"}``;
     * ``shop_checkout_validate`` – one message when any basket line has a
       quantity of exactly 13, none otherwise;
+    * ``shop_purchase_permitted`` – refuses exactly 77 of any product (in the
+      basket forms and at checkout) with ``contract.PURCHASE_REFUSAL``;
+    * ``shop_prices_hidden`` – True for visitors who are not signed in while
+      the Django setting ``DUMMY_HIDE_PRICES`` is True (default: never);
     * ``shop_dashboard_navigation`` – one entry, label ``Dummy plugin``,
       ``url_name`` ``dummy_dashboard:index``, for staff users only;
     * ``shop_cms_blocks`` – one block, ``("dummy_notice", DummyNoticeBlock())``,
       rendering ``<p class="dummy-notice">hello from dummy block</p>`` by default;
     * ``shop_report_providers`` – one provider, code ``dummy-notes``, whose
       ``generate(start, end)`` lists the notes created in ``[start, end)``.
+
+Beat schedule (``DummyPluginConfig.beat_schedule``)
+    * ``dummy:heartbeat`` – every hour, task ``shop_dummy_plugin.tasks.note_heartbeat``
+      writes a note ``heartbeat``; nothing while the plugin is switched off.
 
 Signals (see :mod:`shop_dummy_plugin.receivers`)
     * ``order_placed`` – records a note ``order placed: <number>`` (once per

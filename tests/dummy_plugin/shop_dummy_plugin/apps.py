@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from shop.plugins.base import PluginConfig
 
-from . import __version__
+from . import __version__, contract
 
 
 class DummyPluginConfig(PluginConfig):
@@ -20,6 +20,9 @@ class DummyPluginConfig(PluginConfig):
     urls_module = "shop_dummy_plugin.urls"
     dashboard_urls_module = "shop_dummy_plugin.dashboard_urls"
     testing_only = True
+    beat_schedule = {  # noqa: RUF012 - read-only class metadata
+        "heartbeat": {"task": contract.HEARTBEAT_TASK, "schedule": contract.HEARTBEAT_SECONDS},
+    }
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401 - connects the signal receivers

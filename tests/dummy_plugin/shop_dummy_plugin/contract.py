@@ -24,12 +24,24 @@ INDEX_FIELD = "dummy_discount"
 #: ``shop_checkout_validate``: a basket with a line of exactly this quantity is refused.
 REFUSED_QUANTITY = 13
 
+#: ``shop_purchase_permitted``: nobody may have exactly this many of a product in a basket.
+PURCHASE_REFUSED_QUANTITY = 77
+PURCHASE_REFUSAL = "The dummy plugin does not sell 77 of anything: order 76 or 78."
+
+#: ``shop_prices_hidden``: when this Django setting is True, visitors who are not signed in see no prices.
+HIDE_PRICES_SETTING = "DUMMY_HIDE_PRICES"
+
 #: ``shop_cms_blocks``: the block's name in a page's plugin slot and its default text.
 BLOCK_NAME = "dummy_notice"
 BLOCK_DEFAULT_TEXT = "hello from dummy block"
 
 #: ``shop_report_providers``: the report's code.
 REPORT_CODE = "dummy-notes"
+
+#: ``beat_schedule``: the periodic task (entry ``dummy:heartbeat`` of CELERY_BEAT_SCHEDULE) and its note.
+HEARTBEAT_TASK = "shop_dummy_plugin.tasks.note_heartbeat"
+HEARTBEAT_SECONDS = 3600
+HEARTBEAT_NOTE = "heartbeat"
 
 #: The storefront page ``/<lang>/p/dummy/hello/``.
 HELLO_TEXT = "hello from dummy"

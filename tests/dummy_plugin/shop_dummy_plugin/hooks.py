@@ -59,6 +59,20 @@ def shop_checkout_validate(basket: Any, user: Any, request: Any) -> list[str]:
 
 
 @hookimpl
+def shop_purchase_permitted(
+    product: Any, stockrecord: Any, quantity: int, user: Any, request: Any, basket: Any
+) -> str | None:
+    if quantity == contract.PURCHASE_REFUSED_QUANTITY:
+        return contract.PURCHASE_REFUSAL
+    return None
+
+
+@hookimpl
+def shop_prices_hidden(user: Any, request: Any) -> bool:
+    return services.hides_prices_from(user)
+
+
+@hookimpl
 def shop_dashboard_navigation(user: Any) -> list[dict]:
     if not _staff_only(user, None):
         return []

@@ -7,6 +7,8 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from django.conf import settings
+
 from . import contract
 from .models import DummyNote
 
@@ -22,6 +24,12 @@ def discounted(price: Decimal) -> Decimal:
 
 def refused_lines(lines: Iterable[Any]) -> list[Any]:
     return [line for line in lines if line.quantity == contract.REFUSED_QUANTITY]
+
+
+def hides_prices_from(user: Any) -> bool:
+    """True when ``HIDE_PRICES_SETTING`` is on and ``user`` is not signed in."""
+    hide = bool(getattr(settings, contract.HIDE_PRICES_SETTING, False))
+    return hide and not getattr(user, "is_authenticated", False)
 
 
 def record_order_placed(order_number: str) -> DummyNote:
