@@ -142,7 +142,8 @@ def purchasable_cards(products: Iterable, request, count: int) -> list[ProductCa
     cards = []
     for product in products:
         info = strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
-        if not info.price.exists or not info.availability.is_available_to_buy:
+        hidden = getattr(info.price, "is_hidden", False)  # a plugin hides prices: shown with "sign in for prices"
+        if not hidden and (not info.price.exists or not info.availability.is_available_to_buy):
             continue
         cards.append(ProductCard(product, info))
         if len(cards) >= count:

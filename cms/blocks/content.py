@@ -25,6 +25,13 @@ class SafeRichTextBlock(blocks.RichTextBlock):
     def get_prep_value(self, value):
         return clean_rich_text(super().get_prep_value(value))
 
+    def value_from_datadict(self, data, files, prefix):
+        try:
+            return super().value_from_datadict(data, files, prefix)
+        except ValueError:
+            # Not the editor's JSON (a hand-made POST): take it as HTML, cleaned like any other.
+            return self.to_python(clean_rich_text(str(data.get(prefix, ""))))
+
     class Meta:
         template = "cms/blocks/rich_text.html"
         icon = "pilcrow"
