@@ -33,6 +33,9 @@ def test_allowed_plugins_entries_join_the_beat_schedule_under_their_label():
     assert "refresh-exchange-rates" in settings.CELERY_BEAT_SCHEDULE  # the core's own entries stay
     app.loader.import_default_modules()
     assert contract.HEARTBEAT_TASK in app.tasks
+    from celery.beat import Scheduler
+
+    assert Scheduler(app=app).schedule[ENTRY].task == contract.HEARTBEAT_TASK  # what `celery -A shop beat` loads
 
 
 def test_plugins_that_are_not_allowed_add_nothing():

@@ -1,3 +1,4 @@
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from shop.plugins.base import PluginConfig
@@ -17,6 +18,13 @@ class B2BPricingConfig(PluginConfig):
     depends_on = ()
     urls_module = "b2b_pricing.urls"
     dashboard_urls_module = "b2b_pricing.dashboard_urls"
+    #: Joins CELERY_BEAT_SCHEDULE as "b2b_pricing:contract-end-alerts"; the task does nothing while switched off.
+    beat_schedule = {  # noqa: RUF012 - read-only class metadata
+        "contract-end-alerts": {
+            "task": "b2b_pricing.tasks.alert_ending_contracts",
+            "schedule": crontab(hour=6, minute=0),
+        },
+    }
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401 - connects the signal receivers

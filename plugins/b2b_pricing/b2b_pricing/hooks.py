@@ -24,6 +24,24 @@ def shop_adjust_price(product: Any, stockrecord: Any, price: Decimal, currency: 
 
 
 @hookimpl
+def shop_purchase_permitted(
+    product: Any, stockrecord: Any, quantity: int, user: Any, request: Any, basket: Any
+) -> str | None:
+    currency = (
+        getattr(basket, "currency", None)
+        or getattr(getattr(request, "strategy", None), "currency", None)
+        or getattr(stockrecord, "price_currency", None)
+    )
+    book = book_for(user, request, currency) if currency else None
+    return order_rules.purchase_problem(book, product, quantity, basket=basket, request=request)
+
+
+@hookimpl
+def shop_prices_hidden(user: Any, request: Any) -> bool:
+    return pricing.prices_hidden_for(user if user is not None else getattr(request, "user", None))
+
+
+@hookimpl
 def shop_checkout_validate(basket: Any, user: Any, request: Any) -> list[str]:
     currency = getattr(basket, "currency", None) or getattr(getattr(request, "strategy", None), "currency", None)
     book = book_for(user, request, currency) if currency else None

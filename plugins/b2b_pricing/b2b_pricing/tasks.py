@@ -1,8 +1,9 @@
 """Background work for Celery beat.
 
-Schedule it daily in the deployment's beat schedule, e.g.
-``CELERY_BEAT_SCHEDULE["b2b-pricing-contract-alerts"] = {"task": "b2b_pricing.tasks.alert_ending_contracts",
-"schedule": 24 * 3600}``. It does nothing while the plugin is switched off.
+The plugin's ``beat_schedule`` (see :class:`b2b_pricing.apps.B2BPricingConfig`) puts
+:func:`alert_ending_contracts` in the deployment's beat schedule, daily at 06:00
+(``CELERY_TIMEZONE``), as ``b2b_pricing:contract-end-alerts``. Beat keeps calling it
+while the plugin is switched off; it then does nothing.
 """
 
 from __future__ import annotations

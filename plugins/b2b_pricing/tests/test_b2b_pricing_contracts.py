@@ -104,3 +104,21 @@ def test_staff_delete_a_contract(client, staff, company_a, pen):
     assert "Alpha Stationers — Gel pen 0.5 blue" in client.get(url).content.decode()
     assert client.post(url).status_code == 302
     assert not ContractPrice.objects.exists()
+
+
+def test_beat_runs_the_alert_daily_from_the_plugins_schedule_entry(company_a, pen):
+    from celery.beat import Scheduler
+    from celery.schedules import crontab
+    from django.conf import settings
+
+    from shop.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["b2b_pricing:contract-end-alerts"]
+    assert entry == {"task": "b2b_pricing.tasks.alert_ending_contracts", "schedule": crontab(hour=6, minute=0)}
+    scheduled = Scheduler(app=app).schedule["b2b_pricing:contract-end-alerts"]  # what `celery -A shop beat` loads
+    assert scheduled.task == entry["task"]
+    make_contract(company_a, pen, ends_in=10)
+    switch(False)
+    assert app.tasks[entry["task"]].delay().get() == 0  # beat keeps calling it; the task skips
+    switch(True)
+    assert app.tasks[entry["task"]].delay().get() == 1

@@ -167,6 +167,7 @@ def test_product_list_queries_added_by_the_plugin_do_not_grow_with_page_size(
     state.states()
     without = {size: catalogue_queries(client, size, django_assert_max_num_queries) for size in (4, 16)}
     added = {size: with_plugin[size] - without[size] for size in (4, 16)}
+    assert with_plugin[4] == with_plugin[16], with_plugin  # the whole page, not only the plugin's part
     assert added[4] == added[16], (with_plugin, without)
     assert added[16] <= 3, added
 
@@ -182,3 +183,46 @@ def test_the_theme_product_page_shows_the_tier_table_only_while_enabled(client, 
         assert "Your price by quantity" not in client.get(pen.get_absolute_url()).content.decode()
     finally:
         state.set_enabled("b2b_pricing", True, source="command", actor="test")
+
+
+# --- "sign in for prices" -----------------------------------------------------------------------
+
+
+def list_pages(product) -> dict[str, str]:
+    return {"product page": product.get_absolute_url(), "catalogue": "/en/catalogue/",
+            "search results": "/en/search/?q=pen"}
+
+
+def test_operators_can_hide_prices_from_visitors_on_every_page(client, indexed, settings,
+                                                               django_assert_max_num_queries):
+    settings.B2B_PRICING_HIDE_ANONYMOUS = True
+    product = indexed[0]
+    for name, url in list_pages(product).items():
+        with django_assert_max_num_queries(40):
+            html = client.get(url).content.decode()
+        assert "Sign in for prices" in html, name
+        assert "5.00" not in html and "4.50" not in html, name
+        assert "/en/accounts/login/?next=" in html, name
+    response = client.post(f"/en/basket/add/{product.pk}/", {"quantity": 12}, follow=True)
+    assert "Sign in to see prices and to order." in [str(m) for m in response.context["messages"]]
+    assert not Basket.objects.filter(lines__product=product).exists()
+
+
+def test_signed_in_buyers_still_see_their_prices_when_visitors_cannot(client, buyer_a, indexed, settings):
+    settings.B2B_PRICING_HIDE_ANONYMOUS = True
+    client.force_login(buyer_a)
+    for name, url in list_pages(indexed[0]).items():
+        html = client.get(url).content.decode()
+        assert "4.50" in html and "Sign in for prices" not in html, name
+
+
+@pytest.mark.parametrize("why", ["operator shows prices", "plugin switched off"])
+def test_visitors_see_list_prices_otherwise(client, indexed, settings, why):
+    settings.B2B_PRICING_HIDE_ANONYMOUS = why == "plugin switched off"
+    if why == "plugin switched off":
+        switch(False)
+    for name, url in list_pages(indexed[0]).items():
+        html = client.get(url).content.decode()
+        assert "5.00" in html and "Sign in for prices" not in html, name
+    client.post(f"/en/basket/add/{indexed[0].pk}/", {"quantity": 12})
+    assert Basket.objects.filter(lines__product=indexed[0]).exists()

@@ -3,6 +3,11 @@
 Which rule applies to a buyer, field by field, first set value wins: the entry
 of the price list that prices the product for them, that list's own default,
 the product's order rule, its parent's order rule; else 1.
+
+:func:`purchase_problem` answers the core's ``shop_purchase_permitted`` hook
+(Oscar's add-to-basket and basket forms, the checkout's line check); the
+rules of a whole basket are read with one query and kept on the request, so
+checking every line of a 500-line basket costs one query.
 """
 
 from __future__ import annotations
@@ -14,6 +19,8 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from .pricebook import PriceBook
+
+_RULES_ATTR = "_b2b_pricing_rules"
 
 
 @dataclass(frozen=True)
@@ -128,3 +135,39 @@ def basket_problems(book: PriceBook | None, basket: Any) -> list[str]:
         if message:
             messages.append(message)
     return messages
+
+
+def rules_kept_on(request: Any, book: PriceBook | None, products: Iterable[Any]) -> dict[int, OrderRule]:
+    """The rules of ``products`` for this buyer, read once per request (one query for those not read yet).
+
+    Kept per price book (the request keeps its books, so their identity is stable),
+    where :func:`purchase_problem` finds them too.
+    """
+    kept = request.__dict__.setdefault(_RULES_ATTR, {}).setdefault(book, {})
+    missing = {p.pk: p for p in products if p.pk not in kept}
+    if missing:
+        kept.update(rules_for(book, missing.values()))
+    return kept
+
+
+def purchase_problem(book: PriceBook | None, product: Any, quantity: int, basket: Any = None,
+                     request: Any = None) -> str | None:
+    """Why this buyer may not have ``quantity`` of ``product`` (or None), with the quantities they may order.
+
+    With a ``request`` the rules are kept on it: the first question reads the
+    rules of ``product`` and of every product in ``basket`` in one query, later
+    questions in the same request none.
+    """
+    if product is None or getattr(product, "pk", None) is None:
+        return None
+    if request is None:
+        rule = rules_for(book, [product])[product.pk]
+    else:
+        kept = request.__dict__.get(_RULES_ATTR, {}).get(book, {})
+        rule = kept.get(product.pk)
+        if rule is None:
+            products = [product]
+            if basket is not None and getattr(basket, "id", None):
+                products += [line.product for line in basket.all_lines() if line.product_id is not None]
+            rule = rules_kept_on(request, book, products)[product.pk]
+    return problem(rule, quantity, product.get_title())

@@ -173,7 +173,8 @@ def check_lines(request: Any, lines: list[OrderLine], product_of: dict[int, Any]
         totals[line.product.pk] += line.quantity
         if line.product.parent_id:
             families[line.product.parent_id] += line.quantity
-    rules = order_rules.rules_for(book, [line.product for line in candidates])
+    # kept on the request, where the core's purchase check (shop_purchase_permitted) finds them too
+    rules = order_rules.rules_kept_on(request, book, [line.product for line in candidates])
     for line in candidates:
         product = line.product
         total = totals[product.pk] + in_basket.of_product(product.pk)
@@ -183,13 +184,13 @@ def check_lines(request: Any, lines: list[OrderLine], product_of: dict[int, Any]
             line.error = _("%(product)s cannot be bought in %(currency)s.") % {
                 "product": product.get_title(), "currency": strategy.currency}
             continue
-        allowed, reason = info.availability.is_purchase_permitted(total)
-        if not allowed:
-            line.error = _("%(product)s: %(reason)s.") % {"product": product.get_title(), "reason": reason}
-            continue
         message = order_rules.problem(rules[product.pk], total, product.get_title())
         if message:
             line.error = message
+            continue
+        allowed, reason = info.availability.is_purchase_permitted(total)  # stock, and other plugins' rules
+        if not allowed:
+            line.error = _("%(product)s: %(reason)s.") % {"product": product.get_title(), "reason": reason}
             continue
         quoted = pricing.quote(request, product, total, max(family, total))
         line.unit_price = quoted.amount if quoted is not None else info.price.excl_tax
