@@ -30,8 +30,9 @@ class FulfilmentError(TransitionError):
 
 
 def split_order(order: Any, *, now: Any = None) -> list[FulfilmentGroup]:
-    """One group per supplier of the order's lines, each due for confirmation within its supplier's SLA."""
-    now = now or timezone.now()
+    """One group per supplier of the order's lines, each due for confirmation within its supplier's SLA
+    (counted from the order's placement)."""
+    now = now or order.date_placed or timezone.now()
     partner_ids = sorted({pid for pid in order.lines.values_list("partner_id", flat=True) if pid is not None})
     slas = dict(
         SupplierSLA.objects.filter(partner_id__in=partner_ids).values_list("partner_id", "confirm_within_hours")

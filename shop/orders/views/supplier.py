@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import ListView
 
-from ..access import supplier_groups, supplier_partner_ids
+from ..access import supplier_partner_ids
 from ..forms import OrderSearchForm
 from ..history import order_page, supplier_group_list
-from ..models import ReturnRequest, Role
+from ..models import FulfilmentGroup, ReturnRequest, Role
 from .actions import MergeAction, ReturnDecisionAction, ShipAction, TransitionAction
 
 
@@ -22,15 +22,17 @@ class SupplierMixin(LoginRequiredMixin):
     role = Role.SUPPLIER
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.user.is_authenticated and not supplier_partner_ids(request.user, getattr(request, "company", None)):
+        if request.user.is_authenticated and not self.partner_ids():
             raise Http404(_("You do not supply any products."))
         return super().dispatch(request, *args, **kwargs)
 
     def partner_ids(self) -> set[int]:
-        return supplier_partner_ids(self.request.user, getattr(self.request, "company", None))
+        if not hasattr(self, "_partner_ids"):
+            self._partner_ids = supplier_partner_ids(self.request.user, getattr(self.request, "company", None))
+        return self._partner_ids
 
     def groups(self) -> QuerySet:
-        return supplier_groups(self.request.user, getattr(self.request, "company", None))
+        return FulfilmentGroup.objects.filter(partner_id__in=self.partner_ids())
 
     def back_url(self, group) -> str:
         return reverse("shop_orders:supplier-detail", kwargs={"pk": group.pk})
