@@ -464,6 +464,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Plugins"), "url_name": "shop_plugins:list"},
             {"label": _("Exchange rates"), "url_name": "currency_dashboard:rates"},
             {"label": _("Catalog import"), "url_name": "catalogimport:upload"},
+            {"label": _("Search synonyms"), "url_name": "search_dashboard:synonym-list"},
             {"label": _("Companies"), "url_name": "companies_dashboard:company-list"},
             {"label": _("B2B orders"), "url_name": "orders_dashboard:list"},
             {"label": _("Customer groups"), "url_name": "companies_dashboard:group-list"},

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("dashboard/rates/", include("shop.currency.dashboard_urls")),
     path("", include("shop.documents.urls")),
     path("dashboard/catalog-import/", include("shop.catalogimport.urls")),
+    path("dashboard/search-synonyms/", include("shop.apps.search.dashboard.urls")),
     path("dashboard/companies/", include("shop.companies.dashboard.urls")),
     path("accounts/company/", include("shop.companies.urls")),
     path("orders/", include("shop.orders.urls")),

@@ -11,7 +11,8 @@ Every analysed string field is indexed in up to three forms (see ``schema.py``):
 * ``<field>__prefix``  for haystack's (Edge)NgramFields: word prefixes computed here, whitespace-indexed.
 
 Queries are planned here too (``plan_query``): user text becomes a short list of words, each of which is
-matched against the forms above. Synonyms, pinyin and typo tolerance will hook in at this module.
+matched against the forms above. Synonyms (``synonyms.py``), pinyin (``pinyin.py``) and typo tolerance
+(``fuzziness``) are added by ``dsl.QueryBuilder.text``.
 """
 
 from __future__ import annotations
@@ -105,9 +106,14 @@ def segment_for_index(text: str) -> str:
         return ""
     tokens: dict[str, None] = {}
     for run in CJK_RUN.findall(text):
-        for token in _segment_run(run) if len(run) <= _CACHED_RUN_CHARS else _segment_run.__wrapped__(run):
+        for token in segment_run(run):
             tokens[token] = None
     return " ".join(tokens)
+
+
+def segment_run(run: str) -> tuple[str, ...]:
+    """The index tokens of one run of Chinese characters (cached for short runs, as titles repeat words)."""
+    return _segment_run(run) if len(run) <= _CACHED_RUN_CHARS else _segment_run.__wrapped__(run)
 
 
 _CACHED_RUN_CHARS = 32
@@ -230,3 +236,22 @@ ELASTICSEARCH_ANALYSIS = {
     },
     "normalizer": {SORT: {"type": "custom", "filter": ["lowercase"]}},
 }
+
+
+# --- typo tolerance ----------------------------------------------------------------------------------
+
+FUZZY_ONE_EDIT_FROM = 5  # letters; shorter words must be typed right (pen/pan/pin are different products)
+FUZZY_TWO_EDITS_FROM = 8
+_FUZZY_WORD = re.compile(r"[^\W\d_]+")
+
+
+def fuzziness(word: str) -> int:
+    """Edits a Latin query word may be away from an indexed word: 0, 1 (5–7 letters) or 2 (8 or more).
+
+    Words with digits or punctuation (SKUs, 0.5mm, A4) are never fuzzy: a near miss there is another product.
+    """
+    if has_cjk(word) or not _FUZZY_WORD.fullmatch(word):
+        return 0
+    if len(word) >= FUZZY_TWO_EDITS_FROM:
+        return 2
+    return 1 if len(word) >= FUZZY_ONE_EDIT_FROM else 0

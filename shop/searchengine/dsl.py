@@ -15,12 +15,13 @@ import logging
 import re
 from typing import Any
 
-from shop.searchengine import analysis
+from shop.searchengine import analysis, pinyin, synonyms
 from shop.searchengine.schema import (
     BOOLEAN,
     KEYWORD,
     SUB_CJK,
     SUB_EN,
+    SUB_PINYIN,
     SUB_PREFIX,
     TEXT,
     FieldCatalog,
@@ -33,6 +34,9 @@ logger = logging.getLogger(__name__)
 Clause = dict[str, Any]
 MATCH_ALL: Clause = {"match_all": {}}
 MATCH_NONE: Clause = {"match_none": {}}
+FUZZY_BOOST = 0.2  # a near miss scores far below a word typed right (BM25 of a real match is ~1-10)
+PINYIN_BOOST = 0.8
+MAX_JOINED_PINYIN_WORDS = 6
 _AUTO_QUERY_PHRASE = re.compile(r'"(?P<phrase>.*?)"')
 
 
@@ -84,10 +88,20 @@ def filtered(query: Clause, filters: list[Clause]) -> Clause:
 
 
 class QueryBuilder:
-    """Builds clauses for haystack lookups against a ``FieldCatalog``."""
+    """Builds clauses for haystack lookups against a ``FieldCatalog``.
 
-    def __init__(self, catalog: FieldCatalog):
+    ``synonym_table`` defaults to the operators' current synonym sets (``synonyms.current_table``).
+    """
+
+    def __init__(self, catalog: FieldCatalog, synonym_table: synonyms.SynonymTable | None = None):
         self.catalog = catalog
+        self._synonyms = synonym_table
+
+    @property
+    def synonyms(self) -> synonyms.SynonymTable:
+        if self._synonyms is None:
+            self._synonyms = synonyms.current_table()
+        return self._synonyms
 
     def spec(self, field: str | None) -> FieldSpec | None:
         spec = self.catalog.get(field or "content")
@@ -152,16 +166,29 @@ class QueryBuilder:
     # --- text ------------------------------------------------------------------------------------
 
     def text(self, field: str | None, text: Any) -> Clause:
-        """All words of ``text`` occur in the field (analysed; English stems, Chinese words)."""
+        """All words of ``text`` occur in the field (analysed; English stems, Chinese words).
+
+        A word, or a run of words, that is a synonym term matches any term of its set; Latin words also
+        match as pinyin of Chinese titles and, a little, with a typo (see ``_word_clause``); Latin words
+        typed apart (``zhong xing bi``) also match as one pinyin word.
+        """
         spec = self.spec(field)
         if spec is None:
             return MATCH_NONE
         if spec.kind != TEXT:
             return self.exact(field, text)
-        words = analysis.plan_query(str(text))
+        words = analysis.plan_query(synonyms.normalise(str(text)))
         if not words:
             return MATCH_NONE
-        return all_of([self._word_clause(spec, word) for word in words])
+        clauses = []
+        for span, options in self.synonyms.group(words):
+            if options is None:
+                clauses.append(self._word_clause(spec, span[0]))
+            else:
+                clauses.append(any_of([all_of([self._word_clause(spec, w) for w in option]) for option in options]))
+        clause = all_of(clauses)
+        joined = self._joined_pinyin(spec, words)
+        return any_of([clause, joined]) if joined else clause
 
     def phrase(self, field: str | None, text: Any) -> Clause:
         spec = self.spec(field)
@@ -218,7 +245,7 @@ class QueryBuilder:
             if word.cjk:
                 clauses.append({"term": {spec.sub(SUB_CJK): word.text.lower()}})
             else:
-                clauses.append({"fuzzy": {spec.sub(SUB_EN): {"value": word.text.lower(), "fuzziness": 1}}})
+                clauses.append(self._fuzzy_clause(spec, word.text, 1) or self._phrase_clause(spec, word.text))
         return all_of(clauses) if clauses else MATCH_NONE
 
     def _word_clause(self, spec: FieldSpec, word: analysis.QueryWord) -> Clause:
@@ -228,7 +255,44 @@ class QueryBuilder:
         options = [self._phrase_clause(spec, word.text)]
         if spec.prefix:
             options.append({"term": {spec.sub(SUB_PREFIX): lowered}})
+        if pinyin.is_pinyin_word(lowered):
+            options.extend(self._pinyin_clause(name, lowered) for name in self._pinyin_fields(spec))
+        edits = analysis.fuzziness(word.text)
+        if edits:
+            fuzzy = self._fuzzy_clause(spec, word.text, edits, boost=FUZZY_BOOST)
+            if fuzzy:
+                options.append(fuzzy)
         return any_of(options)
+
+    def _pinyin_fields(self, spec: FieldSpec) -> list[str]:
+        """Pinyin subfields a word searched in ``spec`` is also looked up in (all of them for the document)."""
+        if spec.document:
+            return [s.sub(SUB_PINYIN) for s in self.catalog.fields.values() if s.pinyin and s.kind == TEXT]
+        return [spec.sub(SUB_PINYIN)] if spec.pinyin else []
+
+    @staticmethod
+    def _pinyin_clause(field: str, term: str) -> Clause:
+        return {"bool": {"should": [{"term": {field: term}}], "boost": PINYIN_BOOST}}
+
+    def _joined_pinyin(self, spec: FieldSpec, words: list[analysis.QueryWord]) -> Clause | None:
+        if not 2 <= len(words) <= MAX_JOINED_PINYIN_WORDS or not all(pinyin.is_pinyin_word(w.text) for w in words):
+            return None
+        joined = "".join(w.text.lower() for w in words)
+        if len(joined) > analysis.MAX_TOKEN_CHARS:
+            return None
+        fields = self._pinyin_fields(spec)
+        return any_of([self._pinyin_clause(name, joined) for name in fields]) if fields else None
+
+    @staticmethod
+    def _fuzzy_clause(spec: FieldSpec, text: str, edits: int, boost: float | None = None) -> Clause | None:
+        """A fuzzy match of the word's English index form (Elasticsearch's fuzzy query is not analysed)."""
+        terms = analysis.analyze(analysis.EN, text)
+        if len(terms) != 1:
+            return None
+        body: dict[str, Any] = {"value": terms[0], "fuzziness": edits}
+        if boost is not None:
+            body["boost"] = boost
+        return {"fuzzy": {spec.sub(SUB_EN): body}}
 
     @staticmethod
     def _phrase_clause(spec: FieldSpec, text: str) -> Clause:

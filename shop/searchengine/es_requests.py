@@ -20,6 +20,7 @@ from shop.searchengine.schema import (
     SUB_EN,
     SUB_F64,
     SUB_I64,
+    SUB_PINYIN,
     SUB_PREFIX,
     SUB_RAW,
     SUB_SORT,
@@ -35,6 +36,7 @@ COUNT_AGG_PREFIX = "count_"
 _MAPPING_BY_SUBFIELD = {
     SUB_EN: {"type": "text", "analyzer": analysis.EN},
     SUB_CJK: {"type": "text", "analyzer": analysis.CJK, "index_options": "freqs"},
+    SUB_PINYIN: {"type": "text", "analyzer": analysis.CJK, "index_options": "freqs"},
     SUB_PREFIX: {"type": "text", "analyzer": analysis.PREFIX, "index_options": "docs"},
     SUB_RAW: {"type": "keyword"},
     SUB_SORT: {"type": "keyword", "normalizer": analysis.SORT},

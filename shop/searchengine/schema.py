@@ -10,6 +10,7 @@ haystack field                 engine subfields
 document / CharField           ``f`` (English), ``f__cjk`` (Chinese), ``f__raw`` (exact, facets),
                                ``f__sort`` (lowercased, sorting); the document field has no raw/sort
 (Edge)NgramField               as CharField plus ``f__prefix`` (word prefixes, autocomplete)
+a field with ``pinyin = True``  plus ``f__pinyin`` (pinyin of its Chinese words, see ``pinyin.py``)
 facet fields, ``indexed=False``  ``f__raw`` and ``f__sort`` only
 Integer/Float/Boolean/Date     ``f`` (typed, indexed, fast)
 =============================  ========================================================================
@@ -30,7 +31,7 @@ from typing import Any
 from django.utils import timezone
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 
-from shop.searchengine import analysis
+from shop.searchengine import analysis, pinyin
 
 # field kinds
 TEXT = "text"
@@ -43,6 +44,7 @@ STORED = "stored"
 
 # subfield kinds
 SUB_EN, SUB_CJK, SUB_PREFIX, SUB_RAW, SUB_SORT = "en", "cjk", "prefix", "raw", "sort"
+SUB_PINYIN = "pinyin"
 SUB_I64, SUB_F64, SUB_BOOL, SUB_DATE = "i64", "f64", "bool", "date"
 SUB_TS = "ts"  # a date as epoch microseconds: tantivy keeps dates to the second, sorting needs better
 SOURCE_FIELD = "_source"
@@ -77,6 +79,7 @@ class FieldSpec:
     prefix: bool = False
     facet_for: str | None = None
     boost: float = 1.0
+    pinyin: bool = False
 
     @property
     def is_string(self) -> bool:
@@ -95,6 +98,8 @@ class FieldSpec:
         kinds = [SUB_EN, SUB_CJK] if self.kind == TEXT else []
         if self.prefix:
             kinds.append(SUB_PREFIX)
+        if self.pinyin and self.kind == TEXT:
+            kinds.append(SUB_PINYIN)
         if not self.document:
             kinds.append(SUB_RAW)
             if not self.multivalued:
@@ -180,6 +185,7 @@ def spec_for_search_field(name: str, search_field) -> FieldSpec:
         prefix=search_field.field_type in ("edge_ngram", "ngram"),
         facet_for=search_field.get_facet_for_name() if facet_for else None,
         boost=float(search_field.boost or 1.0),
+        pinyin=bool(getattr(search_field, "pinyin", False)),
     )
 
 
@@ -330,6 +336,8 @@ def _text_values(kind: str, texts: list[str]) -> list[str]:
         return [seg for seg in map(analysis.segment_for_index, texts) if seg]
     if kind == SUB_PREFIX:
         return [p for p in map(analysis.prefixes_for_index, texts) if p]
+    if kind == SUB_PINYIN:
+        return [p for p in map(pinyin.pinyin_for_index, texts) if p]
     if kind == SUB_SORT:
         return texts[:1]
     raise ValueError(f"unknown subfield kind {kind}")

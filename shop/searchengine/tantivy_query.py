@@ -22,6 +22,7 @@ from shop.searchengine.schema import (
     SUB_EN,
     SUB_F64,
     SUB_I64,
+    SUB_PINYIN,
     SUB_PREFIX,
     SUB_RAW,
     SUB_SORT,
@@ -34,6 +35,7 @@ logger = logging.getLogger(__name__)
 ANALYZER_BY_SUBFIELD = {
     SUB_EN: analysis.EN,
     SUB_CJK: analysis.CJK,
+    SUB_PINYIN: analysis.CJK,
     SUB_PREFIX: analysis.PREFIX,
     SUB_RAW: analysis.RAW,
     SUB_SORT: analysis.SORT,
@@ -163,13 +165,20 @@ class QueryCompiler:
         return Query.regex_query(self.schema, field, str(pattern))
 
     def leaf_fuzzy(self, body: dict) -> tantivy.Query:
+        """Elasticsearch's ``fuzzy``: the value is a term as indexed (not analysed again); ``boost`` is the
+        constant score of a match (tantivy scores fuzzy matches 1.0 whatever their distance)."""
         ((field, options),) = body.items()
         value = options["value"] if isinstance(options, dict) else options
-        terms = self.analyzed(field, str(value))
-        if not terms:
+        term = str(value).lower()
+        if not term:
             return Query.empty_query()
         distance = options.get("fuzziness", 1) if isinstance(options, dict) else 1
-        return Query.fuzzy_term_query(self.schema, field, terms[0], distance=min(int(distance), 2))
+        if distance == "AUTO":
+            distance = 2 if len(term) > 5 else 1 if len(term) > 2 else 0
+        query = Query.fuzzy_term_query(self.schema, field, term, distance=min(int(distance), 2))
+        if isinstance(options, dict) and "boost" in options:
+            query = Query.const_score_query(query, float(options["boost"]))
+        return query
 
 
 def adapt_aggregations(aggs: dict, kinds: dict[str, str]) -> dict:

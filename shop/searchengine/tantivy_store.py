@@ -41,6 +41,7 @@ from shop.searchengine.schema import (
     SUB_EN,
     SUB_F64,
     SUB_I64,
+    SUB_PINYIN,
     SUB_PREFIX,
     SUB_RAW,
     SUB_SORT,
@@ -88,7 +89,7 @@ def tantivy_schema(catalog: FieldCatalog) -> tantivy.Schema:
     for sub in catalog.subfields:
         if sub.kind == SUB_EN:
             builder.add_text_field(sub.name, tokenizer_name=analysis.EN, index_option="position")
-        elif sub.kind == SUB_CJK:
+        elif sub.kind in (SUB_CJK, SUB_PINYIN):
             builder.add_text_field(sub.name, tokenizer_name=analysis.CJK, index_option="freq")
         elif sub.kind == SUB_PREFIX:
             builder.add_text_field(sub.name, tokenizer_name=analysis.PREFIX, index_option="basic")
@@ -115,7 +116,7 @@ def tantivy_document(doc: IndexDocument, kinds: dict[str, str]) -> tantivy.Docum
     for name, values in doc.fields.items():
         kind = kinds.get(name)
         for value in values:
-            if kind in (SUB_EN, SUB_CJK, SUB_PREFIX, SUB_RAW, SUB_SORT):
+            if kind in (SUB_EN, SUB_CJK, SUB_PINYIN, SUB_PREFIX, SUB_RAW, SUB_SORT):
                 out.add_text(name, value)
             elif kind in (SUB_I64, SUB_TS):
                 out.add_integer(name, value)

@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
 from tests.conftest import restore_search_connections
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_catalog():
+    """The search app's zh_Hans catalog compiled (``make messages`` does it too; .mo files are not committed)."""
+    import polib
+    from django.utils.translation import trans_real
+
+    po = Path(__file__).resolve().parents[2] / "shop/apps/search/locale/zh_Hans/LC_MESSAGES/django.po"
+    mo = po.with_suffix(".mo")
+    if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+        polib.pofile(str(po)).save_as_mofile(str(mo))
+        trans_real._translations = {}
+        trans_real._default = None
 
 
 def use_connection(settings, info: dict) -> None:
@@ -97,3 +112,15 @@ def catalogue(db, backend):
     index = connections["default"].get_unified_index().get_index(type(data.products["gel"]))
     backend.update(index, index.index_queryset())
     return data
+
+
+@pytest.fixture(autouse=True)
+def _no_cached_synonyms():
+    """Synonym sets are cached; a rolled-back test's sets must not reach the next test."""
+    from django.core.cache import cache
+
+    from shop.apps.search.synonyms import CACHE_KEY
+
+    cache.delete(CACHE_KEY)
+    yield
+    cache.delete(CACHE_KEY)

@@ -14,6 +14,7 @@ from tests.conftest import restore_search_connections
 from tests.search.conftest import use_connection
 from tests.search.test_catalogue_views import *  # noqa: F403 - the same behaviour, another engine
 from tests.search.test_embedded_queries import *  # noqa: F403
+from tests.search.test_query_expansion import *  # noqa: F403
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 

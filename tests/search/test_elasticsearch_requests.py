@@ -8,6 +8,7 @@ from oscar.apps.search.facets import base_sqs
 
 from shop.searchengine import es_requests
 from shop.searchengine.request import build_request
+from tests.conftest import restore_search_connections
 from tests.search.conftest import use_connection
 
 pytestmark = pytest.mark.django_db
@@ -28,8 +29,7 @@ def es_backend(settings):
     }
     use_connection(settings, info)
     yield connections["default"].get_backend()
-    connections.connections_info = previous
-    connections.reload("default")
+    restore_search_connections(settings, previous)
 
 
 def body_for(backend, sqs, low: int = 0, high: int | None = None) -> tuple:
@@ -173,3 +173,36 @@ def catalogue_for_es(db, es_backend):
     index = es_backend.unified_index.get_index(type(data.products["gel"]))
     order = ["gel", "ballpoint", "paper"]
     return es_backend.prepare_documents(index, [data.products[k] for k in order])
+
+
+def test_pinyin_subfield_is_mapped_like_the_chinese_one(es_backend):
+    properties = es_requests.index_body(es_backend.catalog)["mappings"]["properties"]
+    assert properties["title__pinyin"] == {"type": "text", "analyzer": "shop_cjk", "index_options": "freqs"}
+    assert "text__pinyin" not in properties  # only the title is indexed as pinyin
+
+
+def test_latin_words_also_look_up_pinyin_and_near_misses(es_backend):
+    _request, body = body_for(es_backend, SearchQuerySet().auto_query("stapeler zxb"))
+    text = str(body["query"])
+    # Elasticsearch's fuzzy query is not analysed: it gets the English index form (stem) of the word
+    assert "{'fuzzy': {'text': {'value': 'stapel', 'fuzziness': 2, 'boost': 0.2}}}" in text
+    assert "{'term': {'title__pinyin': 'zxb'}}" in text
+    assert "'fuzzy': {'text': {'value': 'zxb'" not in text  # three letters: never fuzzy
+    _request, body = body_for(es_backend, SearchQuerySet().auto_query("zhong xing bi"))
+    assert "{'term': {'title__pinyin': 'zhongxingbi'}}" in str(body["query"])
+
+
+def test_chinese_and_code_words_get_no_pinyin_or_fuzzy_clauses(es_backend):
+    _request, body = body_for(es_backend, SearchQuerySet().auto_query("中性笔 0.5mm UPC-GEL"))
+    text = str(body["query"])
+    assert "pinyin" not in text and "fuzzy" not in text
+
+
+def test_synonyms_expand_the_query_the_same_way_for_both_engines(es_backend):
+    from shop.apps.search.models import SynonymSet
+
+    SynonymSet.objects.create(terms="中性笔\n签字笔\ngel pen")
+    _request, body = body_for(es_backend, SearchQuerySet().auto_query("签字笔 blue"))
+    text = str(body["query"])
+    assert "{'term': {'text__cjk': '中性笔'}}" in text and "{'term': {'text__cjk': '签字笔'}}" in text
+    assert "{'match_phrase': {'text': {'query': 'gel'}}}" in text and "'blue'" in text

@@ -20,6 +20,7 @@ from oscar.core.loading import get_model
 from shop.currency.pricing import price_in
 from shop.currency.rates import current_table
 from shop.plugins.manager import merge
+from shop.searchengine.fields import PinyinEdgeNgramField
 
 # Attributes indexed as facet fields: attribute code -> index field. Option values are indexed by their
 # English label (stable across languages); the views show them in the buyer's language.
@@ -42,7 +43,7 @@ class ProductIndex(indexes.SearchIndex, indexes.Indexable):
 
     upc = indexes.CharField(model_attr="upc", null=True)
     sku = indexes.MultiValueField(null=True, indexed=False)  # partner SKUs, UPC, model: exact matches
-    title = indexes.EdgeNgramField(model_attr="title", null=True)
+    title = PinyinEdgeNgramField(null=True)  # every language's title: autocomplete and pinyin input
     title_exact = indexes.CharField(model_attr="title", null=True, indexed=False)
 
     product_class = indexes.CharField(null=True, faceted=False)
@@ -238,6 +239,15 @@ class ProductIndex(indexes.SearchIndex, indexes.Indexable):
         values.update(str(v) for v in self.attributes(obj).get("model", []))
         # exact match regardless of case: the raw value and its lower-case form
         return sorted(values | {v.lower() for v in values})
+
+    def prepare_title(self, obj) -> str:
+        """The title in every configured language (a Chinese title is what pinyin input finds)."""
+        titles = [obj.title or ""]
+        for code, _name in settings.LANGUAGES:
+            translated = getattr(obj, f"title_{code.replace('-', '_')}", None)
+            if translated and translated not in titles:
+                titles.append(translated)
+        return "\n".join(t for t in titles if t)
 
     def prepare_product_class(self, obj):
         return obj.get_product_class().name
