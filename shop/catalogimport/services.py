@@ -10,7 +10,9 @@ The run in order:
 4. keep the transaction only for a real run that is partial or error-free;
    a dry run always rolls back, so it reports exactly what a real run would do.
 
-After the commit, ``after_import`` brings the search index up to date.
+After the commit, the touched products go to the search index in the background: one
+``index_imported_products`` Celery task per ``INDEX_TASK_SIZE`` products (inline without a broker),
+each running ``after_import``.
 """
 
 from __future__ import annotations
@@ -44,10 +46,11 @@ Partner = get_model("partner", "Partner")
 Product = get_model("catalogue", "Product")
 
 CHUNK_SIZE = 500
-INDEX_BATCH_SIZE = 200
+INDEX_BATCH_SIZE = 500
+INDEX_TASK_SIZE = 5000
 
 #: ``progress(phase, done, total)``; phase is "checking" (reading rows), "importing" (writing them)
-#: or "indexing" (the search index update after the commit).
+#: or "indexing" (handing the products to the search index update after the commit).
 ProgressCallback = Callable[[str, int, int | None], None]
 
 
@@ -192,18 +195,41 @@ class _ImportRun:
     def _index(self, product_ids: list[int]) -> None:
         started = time.monotonic()
         self.progress("indexing", 0, len(product_ids))
-        self.result.indexed = after_import(product_ids)
+        self.result.indexed = schedule_index_update(product_ids)
         self.progress("indexing", len(product_ids), len(product_ids))
         self.result.index_seconds = time.monotonic() - started
 
 
-def after_import(product_ids: Iterable[int]) -> int:
-    """Update the search index for imported products, in batches, through haystack's unified index.
+def schedule_index_update(product_ids: Iterable[int]) -> int:
+    """Queue the search index update of ``product_ids`` (Celery; inline without a broker).
 
-    Kept apart (and called after the commit) so that it can become an
-    asynchronous task later. Returns how many products were sent to the index;
-    an index failure is logged, never raised: the import itself is saved, and
-    the search engine's own sweeper repairs what is missed.
+    Returns how many products were queued. A broker that cannot be reached is logged, never raised:
+    the import is committed already, and the search engine's sweeper indexes what was missed.
+    """
+    from .tasks import index_imported_products
+
+    ids = sorted({int(pk) for pk in product_ids})
+    queued = 0
+    for start in range(0, len(ids), INDEX_TASK_SIZE):
+        chunk = ids[start : start + INDEX_TASK_SIZE]
+        try:
+            index_imported_products.delay(chunk)
+        except Exception:
+            logger.exception(
+                "cannot queue the search index update after a catalog import", extra={"products": chunk[:20]}
+            )
+            continue
+        queued += len(chunk)
+    return queued
+
+
+def after_import(product_ids: Iterable[int]) -> int:
+    """Update the search index for imported products, in batches, on every haystack connection.
+
+    The project's engines get the bulk path (documents prepared for a whole batch in a fixed number of
+    queries, products no longer browsable removed); other haystack engines get ``backend.update``.
+    Returns how many products were indexed; an index failure is logged, never raised: the import
+    itself is saved, and the search engine's own sweeper repairs what is missed.
     """
     ids = sorted(set(product_ids))
     if not ids or not apps.is_installed("haystack") or not getattr(settings, "HAYSTACK_CONNECTIONS", None):
@@ -221,6 +247,11 @@ def after_import(product_ids: Iterable[int]) -> int:
         for start in range(0, len(ids), INDEX_BATCH_SIZE):
             batch = ids[start : start + INDEX_BATCH_SIZE]
             try:
+                if hasattr(backend, "write_documents"):
+                    from shop.apps.search.tasks import update_products
+
+                    sent += update_products(batch, using=alias)["written"]
+                    continue
                 products = [p for p in index.read_queryset(using=alias).filter(pk__in=batch) if index.should_update(p)]
                 if products:
                     backend.update(index, products)

@@ -318,3 +318,47 @@ def test_after_import_logs_an_index_failure_instead_of_failing_the_import(run_im
 
     assert services.after_import(Product.objects.values_list("pk", flat=True)) == 0
     assert "search index update after a catalog import failed" in caplog.text
+
+
+def test_the_index_update_is_queued_as_a_celery_task_after_commit(
+    run_import, monkeypatch, django_capture_on_commit_callbacks
+):
+    from shop.catalogimport import services, tasks
+
+    queued: list[list[int]] = []
+    monkeypatch.setattr(tasks.index_imported_products, "delay", lambda ids: queued.append(ids))
+    monkeypatch.setattr(services, "INDEX_TASK_SIZE", 2)
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        result = run_import(CATALOG.encode())
+    assert queued == []  # nothing before the commit
+
+    for callback in callbacks:
+        callback()
+    ids = sorted(result.product_ids)
+    assert queued == [ids[:2], ids[2:]]
+    assert result.indexed == 3
+
+
+def test_the_queued_task_indexes_the_imported_products(run_import, search_updates, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        result = run_import(CATALOG.encode())  # Celery runs inline in the tests
+
+    assert search_updates == [sorted(result.product_ids)]
+    assert result.indexed == 3
+
+
+def test_a_broker_that_is_down_does_not_fail_the_saved_import(
+    run_import, monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    from shop.catalogimport import tasks
+
+    def down(ids):
+        raise ConnectionError("broker down")
+
+    monkeypatch.setattr(tasks.index_imported_products, "delay", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        result = run_import(CATALOG.encode())
+
+    assert result.committed and Product.objects.count() == 3 and result.indexed == 0
+    assert "cannot queue the search index update" in caplog.text

@@ -88,4 +88,6 @@ class Command(BaseCommand):
                 f"{result.rows_total} rows in {result.seconds:.2f} s ({result.rows_per_second:.0f} rows/s)"
             )
         if result.indexed:
-            self.stdout.write(f"search index updated: {result.indexed} products in {result.index_seconds:.2f} s")
+            self.stdout.write(
+                f"search index: {result.indexed} products sent for re-indexing ({result.index_seconds:.2f} s)"
+            )
