@@ -183,3 +183,17 @@ def test_staff_set_thresholds_and_supplier_slas_bad_input_refused(client, staff,
     assert AlertSettings.current().confirm_within_hours == 8
     client.post(url, {"save_sla": "1", "partner": paper_co[0].pk, "confirm_within_hours": "4"})
     assert SupplierSLA.objects.get(partner=paper_co[0]).confirm_within_hours == 4
+
+
+def test_order_pages_speak_chinese(client, buyer_a, order, paper_co):
+    from django.utils import translation
+
+    client.force_login(paper_co[1])
+    with translation.override("zh-hans"):
+        supplier_url = reverse("shop_orders:supplier-detail", kwargs={"pk": group_of(order, paper_co).pk})
+        buyer_url = reverse("companies:order-detail", kwargs={"number": order.number})
+    html = client.get(supplier_url).content.decode()
+    assert "确认订单" in html and "已提交" in html and "本次发货" not in html  # not shippable before confirming
+    client.force_login(buyer_a)
+    html = client.get(buyer_url).content.decode()
+    assert "挂账付款" in html and "取消订单" in html and "已下单" in html
