@@ -466,6 +466,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": _("Catalog import"), "url_name": "catalogimport:upload"},
             {"label": _("Search synonyms"), "url_name": "search_dashboard:synonym-list"},
             {"label": _("Companies"), "url_name": "companies_dashboard:company-list"},
+            {"label": _("Inventory"), "url_name": "inventory_dashboard:warehouse-list"},
             {"label": _("B2B orders"), "url_name": "orders_dashboard:list"},
             {"label": _("Customer groups"), "url_name": "companies_dashboard:group-list"},
             {"label": _("CMS"), "url_name": "wagtailadmin_home"},

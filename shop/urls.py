@@ -29,6 +29,8 @@ urlpatterns += i18n_patterns(
     path("dashboard/catalog-import/", include("shop.catalogimport.urls")),
     path("dashboard/search-synonyms/", include("shop.apps.search.dashboard.urls")),
     path("dashboard/companies/", include("shop.companies.dashboard.urls")),
+    path("accounts/company/inventory/", include("shop.inventory.urls")),
+    path("dashboard/inventory/", include("shop.inventory.dashboard.urls")),
     path("accounts/company/", include("shop.companies.urls")),
     path("orders/", include("shop.orders.urls")),
     path("dashboard/b2b-orders/", include("shop.orders.dashboard_urls")),

@@ -143,11 +143,14 @@ def test_inventory_check_lists_drift_and_fails(record, shanghai, beijing, capsys
     assert "num_in_stock ≠ warehouses: GP-12: stored 15, expected 17" in out
 
 
-def test_inventory_check_exits_non_zero_in_a_real_process(run_manage, record, shanghai, transactional_db):
+def test_inventory_check_exits_non_zero_from_the_command_line(record, shanghai, capsys):
+    from django.core.management import execute_from_command_line
+
     receive_stock(shanghai, record, 3)
     WarehouseStock.objects.update(reserved=1)
 
-    result = run_manage("inventory_check", "--no-progress")
+    with pytest.raises(SystemExit) as exited:
+        execute_from_command_line(["manage.py", "inventory_check", "--no-progress"])
 
-    assert result.returncode == 1
-    assert "reserved ≠ ledger" in result.stdout
+    assert exited.value.code == 1
+    assert "reserved ≠ ledger" in capsys.readouterr().out

@@ -1,0 +1,1 @@
+"""Staff pages of the inventory: warehouses, stock, the ledger, adjustments, transfers, alerts."""
