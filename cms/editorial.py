@@ -43,7 +43,7 @@ def _grant(group: Group, page_codenames: tuple[str, ...]) -> None:
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
     root_page = Page.get_first_root_node()
-    root_collection = Collection.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     GroupPagePermission.objects.filter(group=group, page=root_page).exclude(
         permission__codename__in=page_codenames
     ).delete()

@@ -7,6 +7,7 @@ import time
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from cms.demo import ensure_demo_pages
 from shop.demo.accounts import DemoLogin
 from shop.demo.builder import BuildReport, DemoBuilder
 from shop.demo.site_data import ACCOUNTS
@@ -40,6 +41,7 @@ class Command(BaseCommand):
             report = DemoBuilder(products, progress=not quiet).build()
         except ValidationError as exc:
             raise CommandError(f"demo data not loaded, nothing was changed: {'; '.join(exc.messages)}") from exc
+        ensure_demo_pages(report.created)  # after the build committed: the Chinese home page exists then
         if quiet:
             return
         self._print_summary(report, time.perf_counter() - started)
