@@ -222,7 +222,8 @@ class Ledger:
         self.movements.append(movement)
         return movement
 
-    def save(self) -> list[StockMovement]:
+    def save(self, *, extra_records: Iterable[int] = ()) -> list[StockMovement]:
+        """Write the changed lines and all movements; ``extra_records`` are more stock records to sync."""
         from .alerts import check_thresholds
 
         stocks = list(self.stocks.values())
@@ -230,8 +231,12 @@ class Ledger:
             stock.date_updated = self.now
         if stocks:
             WarehouseStock.objects.bulk_update(stocks, ["quantity", "reserved", "date_updated"], batch_size=500)
+        if self.movements:
             StockMovement.objects.bulk_create(self.movements, batch_size=1000)
-            sync_num_in_stock({stock.stockrecord_id for stock in stocks})
+        records = {stock.stockrecord_id for stock in stocks} | set(extra_records)
+        if records:
+            sync_num_in_stock(records)
+        if stocks:
             check_thresholds(stocks)
         return self.movements
 
@@ -374,7 +379,10 @@ def set_quantities(lines: Iterable[StockLine], batch_size: int = 1000, *, user: 
     """Set many warehouse quantities at once (imports, stock counts, demo data), as ``count`` movements.
 
     All lines are checked before anything is written; existing quantities are
-    overwritten. Returns the number of lines written.
+    overwritten. Returns the number of lines written. Existing warehouse lines
+    are row-locked; new ones are inserted with their quantity (a concurrent
+    insert of the same line fails on the unique constraint rather than
+    double-counting).
     """
     lines = list(lines)
     for line in lines:
@@ -385,23 +393,52 @@ def set_quantities(lines: Iterable[StockLine], batch_size: int = 1000, *, user: 
             )
         whole_units(line.quantity, allow_zero=True)
         check_partner(line.warehouse, line.stockrecord)
-    record_ids = {line.stockrecord.pk for line in lines}
-    existing = {(s.warehouse_id, s.stockrecord_id): s for s in lock_stock(record_ids)}
-    missing = {
-        (line.warehouse.pk, line.stockrecord.pk): WarehouseStock(warehouse=line.warehouse, stockrecord=line.stockrecord)
-        for line in lines
-        if (line.warehouse.pk, line.stockrecord.pk) not in existing
-    }
-    if missing:
-        WarehouseStock.objects.bulk_create(missing.values(), batch_size=batch_size)
-        existing.update({(s.warehouse_id, s.stockrecord_id): s for s in lock_stock(record_ids)})
+    existing: dict[tuple[int, int], WarehouseStock] = {}
+    for chunk in chunks(line.stockrecord.pk for line in lines):
+        for stock in (
+            WarehouseStock.objects.select_for_update()
+            .filter(stockrecord_id__in=chunk)
+            .select_related("warehouse")
+            .order_by("pk")
+        ):
+            existing[(stock.warehouse_id, stock.stockrecord_id)] = stock
+    wanted = {(line.warehouse.pk, line.stockrecord.pk): line for line in lines}  # the last line for a key wins
+    fresh = [
+        WarehouseStock(warehouse=line.warehouse, stockrecord=line.stockrecord, quantity=int(line.quantity))
+        for key, line in wanted.items()
+        if key not in existing
+    ]
+    if fresh:
+        WarehouseStock.objects.bulk_create(fresh, batch_size=batch_size)
+        if any(stock.pk is None for stock in fresh):  # backends that cannot return ids from a bulk insert
+            keys = {(s.warehouse_id, s.stockrecord_id) for s in fresh}
+            fresh = [
+                s
+                for s in WarehouseStock.objects.filter(stockrecord_id__in={k[1] for k in keys})
+                if (s.warehouse_id, s.stockrecord_id) in keys
+            ]
     ledger = Ledger(user=user)
     reason = reason or _("stock count")
-    for line in lines:
-        stock = existing[(line.warehouse.pk, line.stockrecord.pk)]
-        stock.warehouse, stock.stockrecord = line.warehouse, line.stockrecord
+    for key, line in wanted.items():
+        stock = existing.get(key)
+        if stock is None:
+            continue
+        stock.stockrecord = line.stockrecord
         delta = int(line.quantity) - stock.quantity
         if delta:
             ledger.move(stock, Kind.COUNT, abs(delta), on_hand=delta, reason=reason)
-    ledger.save()
+    ledger.movements += [
+        StockMovement(
+            stock=stock,
+            kind=Kind.COUNT,
+            quantity=stock.quantity,
+            on_hand_delta=stock.quantity,
+            reason=reason,
+            user=ledger.user,
+            created_at=ledger.now,
+        )
+        for stock in fresh
+        if stock.quantity
+    ]
+    ledger.save(extra_records={stock.stockrecord_id for stock in fresh})
     return len(lines)

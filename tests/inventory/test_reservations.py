@@ -221,3 +221,27 @@ def test_returns_go_back_on_hand_up_to_what_was_shipped(record, shanghai, beijin
     assert WarehouseStock.objects.get(warehouse=beijing).quantity == 1
     record.refresh_from_db()
     assert record.num_in_stock == 7
+
+
+def test_the_beat_task_releases_expired_reservations_once(record, shanghai, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from shop.inventory import signals
+    from shop.inventory.tasks import release_expired_reservations
+
+    set_quantity(shanghai, record, 10)
+    expired, current = make_order((record, 3)), make_order((record, 2))
+    reserve_order(expired, expires_at=timezone.now() - timedelta(minutes=1))
+    reserve_order(current, expires_at=timezone.now() + timedelta(hours=1))
+    heard = []
+    signals.reservation_expired.connect(lambda sender, order, units, **kw: heard.append((order.pk, units)), weak=False)
+
+    assert release_expired_reservations.delay().get() == 3
+    assert release_expired_reservations.delay().get() == 0
+
+    assert heard == [(expired.pk, 3)]
+    assert WarehouseStock.objects.get().reserved == 2
+    assert "release-expired-reservations" in settings.CELERY_BEAT_SCHEDULE
+    signals.reservation_expired.receivers.clear()
