@@ -14,6 +14,7 @@ discovery, metadata and catalogue checks always run. Needs pytest and pytest-dja
 
 from __future__ import annotations
 
+import gettext
 import os
 import tempfile
 from importlib.metadata import version
@@ -31,6 +32,8 @@ from packaging.specifiers import SpecifierSet
 from shop.plugins import manager, state
 from shop.plugins.base import PluginConfig
 from shop.plugins.discovery import installed_plugins
+
+FRAMEWORK_CATALOG = Path(__file__).parent / "locale" / "zh_Hans" / "LC_MESSAGES" / "django.po"
 
 
 class PluginFrameChecks:
@@ -91,16 +94,18 @@ class PluginFrameChecks:
 
     @pytest.fixture
     def chinese_catalog(self, settings):
-        """The catalogue compiled (as ``make messages`` does) and Django's translation caches reset."""
-        catalog = self.catalog
-        compiled = catalog.with_suffix(".mo")
-        if not compiled.exists() or compiled.stat().st_mtime < catalog.stat().st_mtime:
-            with catalog.open("rb") as f:
-                messages = read_po(f)
-            fd, tmp = tempfile.mkstemp(dir=compiled.parent, suffix=".mo")
-            with os.fdopen(fd, "wb") as out:
-                write_mo(out, messages)
-            os.replace(tmp, compiled)
+        """The plugin's and the plugin framework's catalogues compiled (as ``make messages`` does), Django's
+        translation caches reset. The framework's catalogue holds the overview page's shared strings."""
+        for catalog in (self.catalog, FRAMEWORK_CATALOG):
+            compiled = catalog.with_suffix(".mo")
+            if not compiled.exists() or compiled.stat().st_mtime < catalog.stat().st_mtime:
+                with catalog.open("rb") as f:
+                    messages = read_po(f)
+                fd, tmp = tempfile.mkstemp(dir=compiled.parent, suffix=".mo")
+                with os.fdopen(fd, "wb") as out:
+                    write_mo(out, messages)
+                os.replace(tmp, compiled)
+        gettext._translations.clear()  # Python keeps each .mo it read by path; read the fresh ones
         settings.LOCALE_PATHS = list(settings.LOCALE_PATHS)  # setting_changed clears the loaded catalogues
 
     # --- checks --------------------------------------------------------------------------------
@@ -138,6 +143,7 @@ class PluginFrameChecks:
             response = client.get(page_url)
         assert response.status_code == 200
         assert response.templates[0].name == f"{self.label}/dashboard/index.html"
+        assert "shop_plugins/dashboard/plugin_overview.html" in [t.name for t in response.templates]
         html = response.content.decode()
         config = self.config
         assert self.name_en in html

@@ -8,14 +8,10 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from shop.plugins.hookspecs import hookimpl
+from shop.plugins.navigation import staff_menu
 
 from .services import order_rules, pricing
 from .services.buyers import book_for
-
-
-def staff_only(user: Any, url_name: str | None, url_args: Any = None, url_kwargs: Any = None) -> bool:
-    """Menu access check in Oscar's ``access_fn`` form: the plugin's dashboard is for active staff."""
-    return bool(getattr(user, "is_active", False) and getattr(user, "is_staff", False))
 
 
 @hookimpl
@@ -50,12 +46,9 @@ def shop_checkout_validate(basket: Any, user: Any, request: Any) -> list[str]:
 
 @hookimpl
 def shop_dashboard_navigation(user: Any) -> list[dict]:
-    if not staff_only(user, None):
-        return []
-    entries = [
+    return staff_menu(user, [
         (_("B2B pricing"), "b2b_pricing_dashboard:index"),
         (_("Price lists"), "b2b_pricing_dashboard:pricelist-list"),
         (_("Contract prices"), "b2b_pricing_dashboard:contract-list"),
         (_("Order rules"), "b2b_pricing_dashboard:rule-list"),
-    ]
-    return [{"label": label, "url_name": name, "access_fn": staff_only} for label, name in entries]
+    ])

@@ -13,12 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from shop.plugins.hookspecs import hookimpl
+from shop.plugins.navigation import staff_menu
 
 from . import contract, services
-
-
-def _staff_only(user: Any, url_name: str | None, url_args: Any = None, url_kwargs: Any = None) -> bool:
-    return bool(getattr(user, "is_active", False) and getattr(user, "is_staff", False))
 
 
 @hookimpl
@@ -74,9 +71,7 @@ def shop_prices_hidden(user: Any, request: Any) -> bool:
 
 @hookimpl
 def shop_dashboard_navigation(user: Any) -> list[dict]:
-    if not _staff_only(user, None):
-        return []
-    return [{"label": _("Dummy plugin"), "url_name": "dummy_dashboard:index", "access_fn": _staff_only}]
+    return staff_menu(user, [(_("Dummy plugin"), "dummy_dashboard:index")])
 
 
 @hookimpl
