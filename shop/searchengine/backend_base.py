@@ -54,6 +54,11 @@ class CatalogMixin:
                 logger.exception("search: cannot prepare %s for indexing", get_identifier(obj))
         return documents
 
+    def documents_from_prepared(self, prepared: Iterable[dict]) -> list[IndexDocument]:
+        """Documents from dictionaries already in ``full_prepare`` form (every language included)."""
+        catalog = self.catalog
+        return [flatten(catalog, data) for data in prepared]
+
     @property
     def document_languages(self) -> list[str]:
         """Languages the document field is rendered in (connection option DOCUMENT_LANGUAGES)."""

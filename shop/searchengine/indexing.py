@@ -1,8 +1,9 @@
 """Reading the database for the search index in bulk: full rebuilds, catch-up and drift repair.
 
-Objects are read in primary-key batches (keyset pagination, no OFFSET scans) with the related rows
-Oscar's ``ProductIndex`` needs prefetched, so preparing a batch costs a handful of queries instead of
-several per product.
+Objects are read in primary-key batches (keyset pagination, no OFFSET scans). An index with a
+``bulk_preparer()`` (the shop's ``ProductIndex``) prepares each batch of primary keys in a fixed number
+of ``values()`` queries without model instances; other indexes get their related rows prefetched, so
+preparing a batch costs a handful of queries instead of several per product.
 """
 
 from __future__ import annotations
@@ -98,15 +99,47 @@ def document_batches(
     pks: Iterable | None = None,
 ) -> Iterator[list[IndexDocument]]:
     """Prepared documents for the index's objects (optionally only those updated since / with pks)."""
-    queryset = bulk_queryset(index, backend.connection_alias)
+    make_bulk = getattr(index, "bulk_preparer", None)
+    if make_bulk is not None:
+        queryset = index.index_queryset(using=backend.connection_alias)
+    else:
+        queryset = bulk_queryset(index, backend.connection_alias)
     updated_field = index.get_updated_field()
     if since is not None and updated_field:
         queryset = queryset.filter(**{f"{updated_field}__gte": since})
     if pks is not None:
         queryset = queryset.filter(pk__in=list(pks))
+    if make_bulk is not None:
+        bulk = make_bulk()
+        for batch in iter_pk_batches(queryset, batch_size):
+            yield bulk_documents(backend, index, bulk, batch)
+        return
     preparer = batch_preparer(index)
     for objects in iter_object_batches(queryset, batch_size):
         yield backend.prepare_documents(preparer, objects)
+
+
+def bulk_documents(backend, index, bulk, pks: list) -> list[IndexDocument]:
+    """Documents for ``pks`` from the index's bulk preparer; per object (slower, same result) if it fails."""
+    try:
+        return backend.documents_from_prepared(bulk.prepare(pks))
+    except Exception:
+        logger.exception("search: bulk preparation failed for %d objects; preparing them one by one", len(pks))
+        objects = list(bulk_queryset(index, backend.connection_alias).filter(pk__in=pks).order_by("pk"))
+        return backend.prepare_documents(batch_preparer(index), objects)
+
+
+def iter_pk_batches(queryset: QuerySet, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list]:
+    """Primary keys of ``queryset`` in ascending batches (keyset pagination: no OFFSET scans)."""
+    last_pk: Any = None
+    ordered = queryset.order_by("pk").values_list("pk", flat=True)
+    while True:
+        page = ordered if last_pk is None else ordered.filter(pk__gt=last_pk)
+        batch = list(page[:batch_size])
+        if not batch:
+            return
+        yield batch
+        last_pk = batch[-1]
 
 
 def count_objects(index, using: str | None = None) -> int:

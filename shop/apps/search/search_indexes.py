@@ -140,6 +140,12 @@ class ProductIndex(indexes.SearchIndex, indexes.Indexable):
             ),
         )
 
+    def bulk_preparer(self):
+        """Prepares whole batches of products in a fixed number of queries (``bulk.py``); one per run."""
+        from shop.apps.search.bulk import BulkProductPreparer
+
+        return BulkProductPreparer(self)
+
     def reset_caches(self) -> None:
         self._categories = {}
         self._categories_loaded = 0.0
