@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
-from django.db.models import F, IntegerField, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q, Sum
 from oscar.core.loading import get_model
 
 from .models import Reservation, StockMovement, WarehouseStock
@@ -25,48 +24,45 @@ class Drift(NamedTuple):
     expected: int
 
 
-def _sum(qs, field: str) -> Coalesce:
-    return Coalesce(
-        Subquery(qs.values("stock").annotate(total=Sum(field)).values("total"), output_field=IntegerField()), 0
-    )
-
-
 def line_drift(progress: Callable[[int], None] | None = None) -> Iterator[Drift]:
-    """Warehouse lines whose on hand / reserved differ from their movements or their open reservations."""
-    movements = StockMovement.objects.filter(stock=OuterRef("pk"))
-    reservations = Reservation.objects.filter(stock=OuterRef("pk"))
+    """Warehouse lines whose on hand / reserved differ from their movements or their open reservations.
+
+    Works through the lines in primary-key chunks; per chunk one query for the lines and one grouped
+    query each over their movements and reservations (no correlated subqueries, so it stays linear).
+    """
     last = 0
     while True:
         rows = list(
             WarehouseStock.objects.filter(pk__gt=last)
             .order_by("pk")
-            .annotate(
-                ledger_on_hand=_sum(movements, "on_hand_delta"),
-                ledger_reserved=_sum(movements, "reserved_delta"),
-                held=_sum(reservations, "quantity") - _sum(reservations, "shipped") - _sum(reservations, "released"),
-            )
-            .values_list(
-                "pk",
-                "warehouse__code",
-                "stockrecord__partner_sku",
-                "quantity",
-                "reserved",
-                "ledger_on_hand",
-                "ledger_reserved",
-                "held",
-            )[:CHUNK]
+            .values_list("pk", "warehouse__code", "stockrecord__partner_sku", "quantity", "reserved")[:CHUNK]
         )
         if not rows:
             return
-        for pk, code, sku, on_hand, reserved, ledger_on_hand, ledger_reserved, held in rows:
+        ids = [row[0] for row in rows]
+        ledger = {
+            stock: (on_hand or 0, reserved or 0)
+            for stock, on_hand, reserved in StockMovement.objects.filter(stock_id__in=ids)
+            .values("stock")
+            .annotate(on_hand=Sum("on_hand_delta"), reserved=Sum("reserved_delta"))
+            .values_list("stock", "on_hand", "reserved")
+        }
+        held = dict(
+            Reservation.objects.filter(stock_id__in=ids)
+            .values("stock")
+            .annotate(units=Sum(F("quantity") - F("shipped") - F("released")))
+            .values_list("stock", "units")
+        )
+        for pk, code, sku, on_hand, reserved in rows:
             key = f"{code}/{sku} (line {pk})"
+            ledger_on_hand, ledger_reserved = ledger.get(pk, (0, 0))
             if on_hand != ledger_on_hand:
                 yield Drift("on hand ≠ ledger", key, on_hand, ledger_on_hand)
             if reserved != ledger_reserved:
                 yield Drift("reserved ≠ ledger", key, reserved, ledger_reserved)
-            if reserved != held:
-                yield Drift("reserved ≠ open reservations", key, reserved, held)
-        last = rows[-1][0]
+            if reserved != (held.get(pk) or 0):
+                yield Drift("reserved ≠ open reservations", key, reserved, held.get(pk) or 0)
+        last = ids[-1]
         if progress:
             progress(len(rows))
 

@@ -74,3 +74,33 @@ def test_bad_levels_are_refused(record, shanghai, bad):
         set_stock_levels(stock, **bad)
     stock.refresh_from_db()
     assert (stock.low_stock_threshold, stock.safety_stock, stock.lead_time_days) == (None, 0, 14)
+
+
+@pytest.fixture
+def _worker_writes_mail_to_files(monkeypatch):
+    """The worker sends the alert straight to its file backend (the fixture's EMAIL_FILE_PATH)."""
+    monkeypatch.setenv("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
+
+
+@pytest.mark.celery
+def test_a_real_worker_emails_the_alert(_worker_writes_mail_to_files, celery_worker, record, shanghai, distributor):
+    import time
+
+    from django.contrib.auth import get_user_model
+    from django.db import transaction
+
+    boss = get_user_model().objects.create_user(username="boss", email="boss@huadong.example", password="x" * 12)
+    Membership.objects.create(company=distributor, user=boss, role=Membership.Role.ADMIN)
+    receive_stock(shanghai, record, 20)
+    set_stock_levels(WarehouseStock.objects.get(), low_stock_threshold=10)
+
+    with transaction.atomic():
+        reserve_order(make_order((record, 15)))  # available 5: the alert is queued when this commits
+
+    deadline, text = time.monotonic() + 30, ""
+    while time.monotonic() < deadline and "Low stock" not in text:
+        files = list(celery_worker["mail_dir"].glob("*.log")) if celery_worker["mail_dir"].exists() else []
+        text = "".join(f.read_text() for f in files)
+        time.sleep(0.2)
+    assert "Low stock: Gel pen, box of 12 at Shanghai DC" in text
+    assert "boss@huadong.example" in text
