@@ -69,6 +69,7 @@ def place(
     with transaction.atomic():
         lock_basket(basket)
         order = create_order()
+        order.number = str(order.number)  # Oscar's generator returns an int; the column (and the ledger) hold text
         split_order(order)
         try:
             record_payment(order, payment_method, company)

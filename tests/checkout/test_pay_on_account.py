@@ -71,3 +71,57 @@ def test_buyers_without_terms_are_not_offered_pay_on_account(buyer_client, rates
     response = buyer_client.post(url("checkout:payment-method", "en"), {"method": "on-account"})
     assert "That payment method is not available." in response.content.decode()
 
+
+
+@pytest.fixture
+def warehouse_pen(pen):
+    from oscar.core.loading import get_model
+
+    from shop.inventory.ledger import receive_stock
+    from shop.inventory.models import Warehouse
+
+    record = pen.stockrecords.get()
+    warehouse = Warehouse.objects.create(partner=record.partner, code="sh-1", name="Shanghai", city="Shanghai")
+    record.num_in_stock = 0
+    record.save()
+    receive_stock(warehouse, record, 30, reason="opening stock")
+    get_model("partner", "StockRecord").objects.filter(pk=record.pk).update(num_in_stock=30)
+    return pen
+
+
+def test_placing_an_order_reserves_warehouse_stock(
+    buyer_client, company, rates, warehouse_pen, django_capture_on_commit_callbacks
+):
+    from shop.inventory.models import Reservation
+
+    to_preview(buyer_client, warehouse_pen, "on-account", quantity=12)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = buyer_client.post(url("checkout:preview", "en"), {"action": "place_order"})
+    assert response.status_code == 302
+    order = Order.objects.get()
+    assert sum(r.quantity for r in Reservation.objects.filter(order=order)) == 12
+    assert order.timeline.filter(kind="placed").count() == 1
+
+
+@pytest.mark.parametrize("race", [False, True])
+def test_not_enough_warehouse_stock_at_placement_refuses_the_order_clearly(
+    buyer_client, company, rates, warehouse_pen, django_capture_on_commit_callbacks, monkeypatch, race
+):
+    from shop.apps.checkout.session import CheckoutSessionMixin
+    from shop.inventory.ledger import adjust_stock
+    from shop.inventory.models import Warehouse
+
+    to_preview(buyer_client, warehouse_pen, "on-account", quantity=12)
+    # stock went (damaged, or another buyer's order) after this basket was checked
+    adjust_stock(Warehouse.objects.get(code="sh-1"), warehouse_pen.stockrecords.get(), -25, reason="damaged")
+    if race:  # the stock goes between the checkout's availability check and the placement
+        monkeypatch.setattr(CheckoutSessionMixin, "check_basket_is_valid", lambda self, request: None)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = buyer_client.post(url("checkout:preview", "en"), {"action": "place_order"}, follow=True)
+
+    assert not Order.objects.exists()
+    html = response.content.decode()
+    if race:  # the reservation inside the placement transaction refuses it
+        assert "Only 5 left of Gel pen 0.5 mm" in html
+    else:  # the checkout's own check sends the buyer back to the basket
+        assert "a maximum of 5 can be bought" in html
