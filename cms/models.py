@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from .blocks import help_blocks, storefront_blocks
 from .cache import cached_body
+from .products import cards_for_blocks
 
 PREVIEW_SIZES = [
     {"name": "phone", "icon": "mobile-alt", "device_width": 390, "label": _("Preview in phone size")},
@@ -43,9 +44,18 @@ class StorefrontPage(Page):
         """The body's HTML for this request's buyer (from the cache when possible)."""
 
         def render(csrf_token: str) -> str:
+            grids = [block.value for block in self.body if block.block_type == "product_grid"]
+            # All product blocks' products are loaded and priced together (a fixed number of queries per page).
+            prepared = {id(value): cards for value, cards in zip(grids, cards_for_blocks(grids, request), strict=True)}
             return render_to_string(
                 "cms/partials/body.html",
-                {"page": self, "request": request, "csrf_token": csrf_token, "LANGUAGE_CODE": request.LANGUAGE_CODE},
+                {
+                    "page": self,
+                    "request": request,
+                    "csrf_token": csrf_token,
+                    "LANGUAGE_CODE": getattr(request, "LANGUAGE_CODE", None),
+                    "product_cards": prepared,
+                },
             )
 
         return cached_body(self, request, render)

@@ -111,18 +111,32 @@ def search_product_ids(
 
 
 def _load_products(ids: Sequence[int]) -> list:
+    """Public products with ``ids``, in that order, with what a card needs loaded in a fixed number of queries."""
+    from django.db.models import Exists, OuterRef, prefetch_related_objects
+
     product_model = get_model("catalogue", "Product")
+    option_model = get_model("catalogue", "Option")
     image_model = get_model("catalogue", "ProductImage")
     stockrecord_model = get_model("partner", "StockRecord")
-    products = (
-        product_model.objects.filter(pk__in=ids, is_public=True)
+    if not ids:
+        return []
+    products = list(
+        product_model.objects.filter(pk__in=set(ids), is_public=True)
         .select_related("product_class", "parent")
+        .annotate(  # what Oscar's has_options reads, instead of two queries per product
+            has_product_class_options=Exists(option_model.objects.filter(productclass=OuterRef("product_class"))),
+            has_product_options=Exists(option_model.objects.filter(product=OuterRef("pk"))),
+        )
         .prefetch_related(
             Prefetch("stockrecords", queryset=stockrecord_model.objects.select_related("partner")),
             Prefetch("images", queryset=image_model.objects.order_by("display_order")),
-            Prefetch("children__stockrecords", queryset=stockrecord_model.objects.select_related("partner")),
         )
     )
+    parents = [product for product in products if product.is_parent]
+    if parents:
+        prefetch_related_objects(
+            parents, Prefetch("children__stockrecords", queryset=stockrecord_model.objects.select_related("partner"))
+        )
     by_id = {product.pk: product for product in products}
     return [by_id[pk] for pk in ids if pk in by_id]
 
@@ -136,35 +150,69 @@ def buyer_strategy(request):
     return strategy
 
 
+def _card(product, strategy) -> ProductCard | None:
+    info = strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
+    hidden = getattr(info.price, "is_hidden", False)  # a plugin hides prices: shown with "sign in for prices"
+    if not hidden and (not info.price.exists or not info.availability.is_available_to_buy):
+        return None
+    return ProductCard(product, info)
+
+
 def purchasable_cards(products: Iterable, request, count: int) -> list[ProductCard]:
     """Up to ``count`` products the buyer can buy, each with its price in the buyer's currency."""
     strategy = buyer_strategy(request)
     cards = []
     for product in products:
-        info = strategy.fetch_for_parent(product) if product.is_parent else strategy.fetch_for_product(product)
-        hidden = getattr(info.price, "is_hidden", False)  # a plugin hides prices: shown with "sign in for prices"
-        if not hidden and (not info.price.exists or not info.availability.is_available_to_buy):
-            continue
-        cards.append(ProductCard(product, info))
+        card = _card(product, strategy)
+        if card is not None:
+            cards.append(card)
         if len(cards) >= count:
             break
     return cards
 
 
+def _wanted_ids(value: dict, request) -> list[int]:
+    count = _count(value)
+    if value.get("source") == "picked":
+        return [product.pk for product in value.get("products") or [] if product is not None]
+    from shop.currency.selection import currency_for_request
+
+    filters = [(item["field"], item["value"]) for item in value.get("filters") or []]
+    try:
+        return search_product_ids(
+            value.get("query", ""), filters, value.get("sort", ""), count * OVERFETCH, currency_for_request(request)
+        )
+    except Exception:  # a search outage empties the block; the page still renders
+        logger.exception("product block search failed")
+        return []
+
+
+def _count(value: dict) -> int:
+    return max(1, min(int(value.get("count") or 12), MAX_PRODUCTS))
+
+
+def cards_for_blocks(values: Sequence[dict], request) -> list[list[ProductCard]]:
+    """The cards of several product blocks, with their products loaded and priced once for all of them."""
+    wanted = [_wanted_ids(value, request) for value in values]
+    products = {product.pk: product for product in _load_products([pk for ids in wanted for pk in ids])}
+    strategy = buyer_strategy(request)
+    priced: dict[int, ProductCard | None] = {}
+    result = []
+    for value, ids in zip(values, wanted, strict=True):
+        cards: list[ProductCard] = []
+        for pk in ids:
+            if pk not in products:
+                continue
+            if pk not in priced:
+                priced[pk] = _card(products[pk], strategy)
+            if priced[pk] is not None:
+                cards.append(priced[pk])
+            if len(cards) >= _count(value):
+                break
+        result.append(cards)
+    return result
+
+
 def cards_for_block(value: dict, request) -> list[ProductCard]:
     """The cards a product block shows to this request's buyer."""
-    count = max(1, min(int(value.get("count") or 12), MAX_PRODUCTS))
-    if value.get("source") == "picked":
-        ids = [product.pk for product in value.get("products") or [] if product is not None]
-    else:
-        from shop.currency.selection import currency_for_request
-
-        filters = [(item["field"], item["value"]) for item in value.get("filters") or []]
-        try:
-            ids = search_product_ids(
-                value.get("query", ""), filters, value.get("sort", ""), count * OVERFETCH, currency_for_request(request)
-            )
-        except Exception:  # a search outage empties the block; the page still renders
-            logger.exception("product block search failed")
-            ids = []
-    return purchasable_cards(_load_products(ids), request, count)
+    return cards_for_blocks([value], request)[0]

@@ -54,8 +54,13 @@ class ProductGridBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
-        request = (parent_context or {}).get("request")
-        context["cards"] = cards_for_block(value, request) if request is not None else []
+        parent_context = parent_context or {}
+        prepared = parent_context.get("product_cards") or {}
+        request = parent_context.get("request")
+        if id(value) in prepared:
+            context["cards"] = prepared[id(value)]
+        else:
+            context["cards"] = cards_for_block(value, request) if request is not None else []
         return context
 
     class Meta:

@@ -99,3 +99,26 @@ def test_an_ended_countdown_renders_its_ended_text_on_the_server(client, make_pr
 
     assert page.select_one(".cms-countdown__ended").get_text(strip=True) == "Sale over"
     assert page.select_one(".cms-countdown__clock").has_attr("hidden")
+
+
+def test_more_product_blocks_cost_no_more_queries(client, make_promo, catalogue, home):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cms.models import PromoPage
+
+    def queries(slug: str) -> int:
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(f"/en/{slug}/").status_code == 200
+        return len(captured)
+
+    make_promo([grid(query="pen")], slug="one-grid")
+    make_promo([grid(query=q) for q in ("pen", "paper", "stapler", "notes", "gel", "ballpoint")]
+               + [grid(source="picked", products=[catalogue.products["stapler"]])], slug="seven-grids")
+    client.get("/en/one-grid/")  # the session and basket exist from here on
+
+    assert PromoPage.objects.count() == 2
+    # the hand-picked block reads its chosen products once; the searches and pricing add nothing per block
+    assert queries("seven-grids") <= queries("one-grid") + 1
