@@ -25,7 +25,7 @@ from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from oscar.core.loading import get_model
 
 from shop.currency.pricing import price_in
-from shop.currency.rates import current_table
+from shop.currency.rates import MissingRate, current_table
 from shop.plugins.manager import hook, merge
 from shop.searchengine.analysis import plain_text
 
@@ -68,6 +68,26 @@ class _Record:
     def explicit_price(self, currency: str) -> Decimal | None:
         raw = self.prices.get(currency)
         return Decimal(raw) if raw is not None else None
+
+
+class _MemoRates:
+    """A rate table that looks each currency pair up once (the table searches hubs on every call)."""
+
+    def __init__(self, table):
+        self.table = table
+        self.memo: dict[tuple[str, str], Any] = {}
+
+    def rate(self, source: str, target: str):
+        key = (source, target)
+        if key not in self.memo:
+            try:
+                self.memo[key] = self.table.rate(source, target)
+            except MissingRate as exc:
+                self.memo[key] = exc
+        found = self.memo[key]
+        if isinstance(found, MissingRate):
+            raise found
+        return found
 
 
 class _Option:
@@ -121,7 +141,7 @@ class BulkProductPreparer:
                 with translation.override(code):
                     texts[code] = option.option
             self._options[option.pk] = _Option(getattr(option, "option_en", None) or option.option, texts)
-        self._table = current_table()
+        self._table = _MemoRates(current_table())
         self.index.reset_caches()
 
     def _option(self, pk: int) -> _Option | None:
