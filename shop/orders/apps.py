@@ -10,3 +10,5 @@ class OrdersConfig(AppConfig):
     verbose_name = _("Order fulfilment")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from . import receivers  # noqa: F401

@@ -25,7 +25,7 @@ class OrderSearchForm(forms.Form):
 class AlertSettingsForm(forms.ModelForm):
     class Meta:
         model = AlertSettings
-        fields = ["confirm_within_hours", "reservation_warning_hours", "recipients"]
+        fields = ["confirm_within_hours", "reservation_warning_hours", "unpaid_hold_hours", "recipients"]
         widgets = {"recipients": forms.Textarea(attrs={"rows": 3})}
 
     def clean_recipients(self) -> str:

@@ -42,17 +42,17 @@ STATUS_NAMES: dict[str, str] = {
 }
 STATE_OF_STATUS = {name: state for state, name in STATUS_NAMES.items()}
 
-B, S, T = Role.BUYER, Role.SUPPLIER, Role.STAFF
+B, S, T, SYS = Role.BUYER, Role.SUPPLIER, Role.STAFF, Role.SYSTEM
 
 #: (from, to) → the roles that may make the move by hand.
 TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (State.SUBMITTED, State.CONFIRMED): frozenset({S, T}),
     (State.SUBMITTED, State.REJECTED): frozenset({S, T}),
-    (State.SUBMITTED, State.CANCELLED): frozenset({B, T}),
+    (State.SUBMITTED, State.CANCELLED): frozenset({B, T, SYS}),  # system: unpaid, reservation expired
     (State.CONFIRMED, State.IN_PRODUCTION): frozenset({S, T}),
-    (State.CONFIRMED, State.CANCELLED): frozenset({B, T}),
+    (State.CONFIRMED, State.CANCELLED): frozenset({B, T, SYS}),
     (State.IN_PRODUCTION, State.IN_PRODUCTION): frozenset({S, T}),  # a new progress note
-    (State.IN_PRODUCTION, State.CANCELLED): frozenset({T}),
+    (State.IN_PRODUCTION, State.CANCELLED): frozenset({T, SYS}),
     (State.SHIPPED, State.DELIVERED): frozenset({B, S, T}),
     (State.DELIVERED, State.COMPLETED): frozenset({B, T}),
 }
@@ -211,6 +211,22 @@ def cancel_order(order: Any, *, user: Any, role: str, note: str = "") -> list[Fu
         for group in open_groups:
             check_transition(group.state, State.CANCELLED, role)
         return [transition(g, State.CANCELLED, user=user, role=role, note=note) for g in open_groups]
+
+
+def cancel_unpaid(order: Any) -> int:
+    """Cancel the open groups of an order whose stock hold expired before it was paid; returns how many.
+
+    Orders already paid or on account, and groups already shipping or closed, are left alone.
+    """
+    if not OrderPayment.objects.filter(order=order, status=OrderPayment.Status.PENDING).exists():
+        return 0
+    cancelled = 0
+    note = _("Not paid in time: the stock reservation expired.")
+    for group in FulfilmentGroup.objects.filter(order=order).order_by("pk"):
+        if (group.state, State.CANCELLED) in TRANSITIONS and Role.SYSTEM in TRANSITIONS[(group.state, State.CANCELLED)]:
+            transition(group, State.CANCELLED, user=None, role=Role.SYSTEM, note=note)
+            cancelled += 1
+    return cancelled
 
 
 def _void_payment_if_closed(order: Any) -> None:

@@ -256,6 +256,11 @@ class AlertSettings(models.Model):
     reservation_warning_hours = models.PositiveIntegerField(
         _("warn before reservations expire (hours)"), default=12, validators=[MinValueValidator(1)]
     )
+    unpaid_hold_hours = models.PositiveIntegerField(
+        _("hold stock for unpaid bank transfers (hours)"), default=168,
+        help_text=_("A bank-transfer order not marked paid within this time is cancelled and its stock released. "
+                    "0: hold until staff act."),
+    )
     recipients = models.TextField(
         _("alert emails"), blank=True, help_text=_("One address per line; empty sends to the site managers.")
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from shop.apps.checkout.payment import BANK_TRANSFER, ON_ACCOUNT, record_bank_transfer_received
 
-from . import credit
+from . import credit, stock
 from .lifecycle import TransitionError, record_event
 from .models import OrderEvent, OrderPayment, Role
 
@@ -43,6 +43,7 @@ def mark_paid(order: Any, *, user: Any) -> OrderPayment:
             raise TransitionError(_("This order was cancelled; there is nothing to pay."))
         if payment.method == BANK_TRANSFER:
             record_bank_transfer_received(order)
+            stock.hold(order)  # paid: the stock stays reserved until shipped
         payment.status = OrderPayment.Status.PAID
         payment.paid_at = timezone.now()
         payment.marked_paid_by = user

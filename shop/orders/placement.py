@@ -15,18 +15,22 @@ Any refusal raises :class:`PlacementRefused` and the whole transaction rolls bac
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency as format_currency
+
+from shop.apps.checkout.payment import BANK_TRANSFER
 
 from . import stock
 from .credit import CreditError
 from .fulfilment import split_order
 from .lifecycle import record_event
-from .models import OrderEvent, Role
+from .models import AlertSettings, OrderEvent, Role
 from .payments import record_payment
 
 Basket = get_model("basket", "Basket")
@@ -76,12 +80,20 @@ def place(
         except CreditError as exc:
             raise PlacementRefused(str(exc)) from exc
         try:
-            stock.reserve(order, user=user)
+            stock.reserve(order, user=user, expires_at=reservation_expiry(payment_method))
         except stock.insufficient_stock_error() as exc:
             raise PlacementRefused(str(exc)) from exc
         record_event(order, OrderEvent.Kind.PLACED, user=user, role=Role.BUYER)
         basket.submit()
     return order
+
+
+def reservation_expiry(payment_method: str) -> datetime | None:
+    """Unpaid bank transfers hold stock for the operators' ``unpaid_hold_hours``; other orders until shipped."""
+    hours = AlertSettings.current().unpaid_hold_hours
+    if payment_method != BANK_TRANSFER or not hours:
+        return None
+    return timezone.now() + timedelta(hours=hours)
 
 
 def price_changes(basket: Any) -> list[str]:

@@ -8,15 +8,22 @@ this module only adapts the order lifecycle's calls to them.
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from shop.inventory import services as inventory
+from shop.inventory.models import Reservation
 
 
-def reserve(order: Any, *, user: Any = None) -> list:
+def reserve(order: Any, *, user: Any = None, expires_at: datetime | None = None) -> list:
     """Reserve the order's lines; raises ``InsufficientStock`` (nothing written). Call inside the placement
-    transaction."""
-    return inventory.reserve_order(order, user=_user(user))
+    transaction. ``expires_at``: when the inventory releases them unless :func:`hold` is called."""
+    return inventory.reserve_order(order, user=_user(user), expires_at=expires_at)
+
+
+def hold(order: Any) -> int:
+    """Keep the order's open reservations until shipped or released (the order was paid)."""
+    return Reservation.objects.filter(order=order, expires_at__isnull=False).update(expires_at=None)
 
 
 def release(order: Any, *, lines: list | None = None, reason: str, user: Any = None) -> int:

@@ -117,3 +117,41 @@ def test_a_refused_return_needs_a_note_and_leaves_stock_alone(shipped, buyer_a, 
         decide(request, accept=False, user=staff, role=Role.STAFF)
     decide(request, accept=False, note="Custom print, not returnable", user=staff, role=Role.STAFF)
     assert WarehouseStock.objects.get(stockrecord__product=paper).quantity == on_hand
+
+
+def test_an_unpaid_bank_transfer_order_is_cancelled_when_its_stock_hold_expires(
+    buyer_a, company_a, paper, place_order, alert_settings
+):
+    from shop.inventory.reservations import release_expired_reservations
+
+    unpaid = place_order(buyer_a, company_a, [(paper, 3)], method="bank-transfer")
+    on_account = place_order(buyer_a, company_a, [(paper, 2)], method="on-account")
+    held = Reservation.objects.filter(order=unpaid)
+    assert all(r.expires_at is not None for r in held)  # 168 h by default
+    assert not Reservation.objects.filter(order=on_account, expires_at__isnull=False).exists()
+
+    # shortly before the hold ends the operators are warned (with the two overdue confirmations);
+    # when it ends the order is cancelled
+    assert alerts.check(held[0].expires_at - timedelta(hours=1)) == 3
+    assert OrderAlert.objects.filter(kind=OrderAlert.Kind.RESERVATION_EXPIRING, order=unpaid).count() == 1
+    assert release_expired_reservations(held[0].expires_at + timedelta(seconds=1)) == 3
+
+    unpaid.refresh_from_db()
+    assert unpaid.status == "Cancelled" and unpaid.payment_info.status == "void"
+    event = unpaid.timeline.get(to_state="cancelled")
+    assert (event.role, event.actor) == ("system", None) and "Not paid in time" in event.note
+    on_account.refresh_from_db()
+    assert on_account.status == "Submitted"
+    assert WarehouseStock.objects.get(stockrecord__product=paper).reserved == 2
+
+
+def test_marking_paid_keeps_the_stock_until_shipped(buyer_a, company_a, paper, place_order, staff):
+    from shop.inventory.reservations import release_expired_reservations
+    from shop.orders.payments import mark_paid
+
+    order = place_order(buyer_a, company_a, [(paper, 3)], method="bank-transfer")
+    mark_paid(order, user=staff)
+    assert release_expired_reservations(timezone.now() + timedelta(days=30)) == 0
+    order.refresh_from_db()
+    assert order.status == "Submitted"
+    assert WarehouseStock.objects.get(stockrecord__product=paper).reserved == 3

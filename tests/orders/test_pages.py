@@ -175,11 +175,12 @@ def test_dashboard_is_for_staff_only(client, buyer_a, order):
 def test_staff_set_thresholds_and_supplier_slas_bad_input_refused(client, staff, paper_co):
     client.force_login(staff)
     url = reverse("orders_dashboard:settings")
-    bad = client.post(url, {"confirm_within_hours": "0", "reservation_warning_hours": "6", "recipients": "nope"})
+    form = {"confirm_within_hours": "8", "reservation_warning_hours": "6", "unpaid_hold_hours": "48"}
+    bad = client.post(url, {**form, "confirm_within_hours": "0", "recipients": "nope"})
     assert bad.status_code == 400 and "not an email address" in bad.content.decode()
     assert AlertSettings.current().confirm_within_hours == 24
 
-    client.post(url, {"confirm_within_hours": "8", "reservation_warning_hours": "6", "recipients": "ops@x.example"})
+    client.post(url, {**form, "recipients": "ops@x.example"})
     assert AlertSettings.current().confirm_within_hours == 8
     client.post(url, {"save_sla": "1", "partner": paper_co[0].pk, "confirm_within_hours": "4"})
     assert SupplierSLA.objects.get(partner=paper_co[0]).confirm_within_hours == 4
