@@ -11,8 +11,6 @@ from typing import Any
 from django.db.models import QuerySet
 from oscar.core.loading import get_model
 
-from .models import FulfilmentGroup, Role
-
 Order = get_model("order", "Order")
 
 
@@ -27,24 +25,8 @@ def supplier_partner_ids(user: Any, company: Any = None) -> set[int]:
     return ids
 
 
-def supplier_groups(user: Any, company: Any = None) -> QuerySet:
-    """Fulfilment groups of the suppliers ``user`` works for (none for anyone else)."""
-    return FulfilmentGroup.objects.filter(partner_id__in=supplier_partner_ids(user, company))
-
-
 def buyer_orders(company: Any) -> QuerySet:
     if company is None:
         return Order.objects.none()
     return Order.objects.filter(company_link__company=company)
 
-
-def roles_on_group(user: Any, group: FulfilmentGroup, company: Any = None) -> set[str]:
-    roles = set()
-    if getattr(user, "is_staff", False) and user.is_active:
-        roles.add(Role.STAFF)
-    if group.partner_id in supplier_partner_ids(user, company):
-        roles.add(Role.SUPPLIER)
-    link = getattr(group.order, "company_link", None)
-    if company is not None and link is not None and link.company_id == company.pk:
-        roles.add(Role.BUYER)
-    return roles

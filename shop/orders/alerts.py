@@ -68,11 +68,19 @@ def check(now: Any = None) -> int:
 
 
 def resolve(now: Any = None) -> int:
-    """Close alerts whose cause is gone (the supplier confirmed or closed the order)."""
+    """Close alerts whose cause is gone: the supplier confirmed or closed the order; the order's expiring
+    reservations were shipped, released or kept (paid)."""
     now = now or timezone.now()
-    return OrderAlert.objects.filter(
+    unconfirmed = OrderAlert.objects.filter(
         kind=OrderAlert.Kind.UNCONFIRMED, resolved_at__isnull=True
     ).exclude(group__state=State.SUBMITTED).update(resolved_at=now)
+    still_expiring = Reservation.objects.filter(
+        expires_at__isnull=False, expires_at__gt=now, quantity__gt=F("shipped") + F("released")
+    ).values("order_id")
+    expiring = OrderAlert.objects.filter(
+        kind=OrderAlert.Kind.RESERVATION_EXPIRING, resolved_at__isnull=True
+    ).exclude(order_id__in=still_expiring).update(resolved_at=now)
+    return unconfirmed + expiring
 
 
 def open_alerts() -> QuerySet:

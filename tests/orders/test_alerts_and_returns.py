@@ -155,3 +155,18 @@ def test_marking_paid_keeps_the_stock_until_shipped(buyer_a, company_a, paper, p
     order.refresh_from_db()
     assert order.status == "Submitted"
     assert WarehouseStock.objects.get(stockrecord__product=paper).reserved == 3
+
+
+def test_an_expiring_reservation_alert_resolves_once_the_order_is_paid(
+    buyer_a, company_a, paper, place_order, alert_settings, staff
+):
+    from shop.orders.payments import mark_paid
+
+    order = place_order(buyer_a, company_a, [(paper, 1)], method="bank-transfer")
+    soon = Reservation.objects.get(order=order).expires_at - timedelta(hours=2)
+    alerts.check(soon)
+    assert alerts.open_alerts().filter(kind=OrderAlert.Kind.RESERVATION_EXPIRING).count() == 1
+
+    mark_paid(order, user=staff)
+    alerts.check(soon)
+    assert not alerts.open_alerts().filter(kind=OrderAlert.Kind.RESERVATION_EXPIRING).exists()

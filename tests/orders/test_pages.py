@@ -198,3 +198,14 @@ def test_order_pages_speak_chinese(client, buyer_a, order, paper_co):
     client.force_login(buyer_a)
     html = client.get(buyer_url).content.decode()
     assert "挂账付款" in html and "取消订单" in html and "已下单" in html
+
+
+def test_members_of_the_supplier_company_see_its_orders(client, order, paper_co, make_user):
+    from shop.companies.models import Company, Membership
+
+    supplier_company = Company.objects.create(name="Paper Co Ltd", kind=Company.Kind.SUPPLIER, partner=paper_co[0])
+    clerk = make_user("clerk@paper.example")
+    Membership.objects.create(user=clerk, company=supplier_company, role=Membership.Role.VIEWER)
+    client.force_login(clerk)
+    response = client.get(reverse("shop_orders:supplier-list"))
+    assert [g.order.number for g in response.context["groups"]] == [order.number]
