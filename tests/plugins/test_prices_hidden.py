@@ -141,3 +141,14 @@ def test_in_chinese(client, stapler, hiding, chinese):
     assert "登录后查看价格" in html and "登录后订购" in html and PRICE not in html
     response = client.post(f"/zh-hans/basket/add/{stapler.pk}/", {"quantity": 1}, follow=True)
     assert "请登录后查看价格并下单。" in [str(m) for m in response.context["messages"]]
+
+
+def test_a_visitors_basket_from_before_prices_were_hidden_still_opens(client, stapler, settings):
+    client.post(reverse("basket:add", kwargs={"pk": stapler.pk}), {"quantity": 2})
+    setattr(settings, contract.HIDE_PRICES_SETTING, True)
+    response = client.get(reverse("basket:summary"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Heavy duty stapler" in html and PRICE not in html
+    response = client.get(reverse("checkout:index"))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("customer:login"))
