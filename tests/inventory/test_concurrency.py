@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 from decimal import Decimal
 
 import pytest
@@ -20,7 +21,7 @@ Order = get_model("order", "Order")
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BUYERS = 50
-ROUNDS = 4
+ROUNDS = int(os.environ.get("INVENTORY_RACE_ROUNDS", "4"))  # CI: 4; raise it for a soak run
 
 
 @pytest.fixture(autouse=True)
