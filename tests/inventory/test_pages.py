@@ -233,3 +233,68 @@ def test_transfer_to_another_companys_warehouse_shows_a_message(staff, record, s
 def test_staff_pages_in_chinese(staff, shanghai):
     html = staff.get("/zh-hans/dashboard/inventory/warehouses/").content.decode()
     assert "仓库" in html
+
+
+def _more_products(distributor, shanghai, supplier, count, start=0):
+    from shop.inventory.services import StockLine, set_quantities
+
+    lines = []
+    for i in range(start, start + count):
+        product = factories.ProductFactory(title=f"Marker {i}", stockrecords=None)
+        factories.StockRecordFactory(product=product, partner=supplier.partner, partner_sku=f"S-{i}", num_in_stock=0)
+        record = factories.StockRecordFactory(
+            product=product, partner=distributor.partner, partner_sku=f"D-{i}", num_in_stock=0
+        )
+        lines.append(StockLine(shanghai, record, 3))
+    set_quantities(lines)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/accounts/company/inventory/",
+        "/en/accounts/company/inventory/reorder/",
+        "/en/accounts/company/inventory/shared-with-me/",
+        "/en/accounts/company/inventory/suppliers/",
+    ],
+)
+def test_company_pages_do_not_query_per_line(client, member, distributor, shanghai, supplier, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    StockSharing.objects.create(company=distributor, share_with_suppliers=True, share_with_customers=True)
+    client.force_login(member(supplier))
+    counts = []
+    for start, batch in ((0, 2), (2, 12)):
+        _more_products(distributor, shanghai, supplier, batch, start)
+        WarehouseStock.objects.update(safety_stock=5)  # every line needs reordering
+        client.get(url)  # the first request creates the basket
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1], f"{url}: {counts[0]} queries with 2 products, {counts[1]} with 14"
+    if url.rstrip("/").endswith(("reorder", "shared-with-me", "suppliers")):
+        assert "Marker 13" in response.content.decode()
+    assert counts[1] <= 35
+
+
+@pytest.mark.parametrize("page", ["movements/", "warehouses/", "warehouse-stock"])
+def test_staff_pages_do_not_query_per_row(staff, distributor, shanghai, supplier, page):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = (
+        f"/en/dashboard/inventory/warehouses/{shanghai.pk}/"
+        if page == "warehouse-stock"
+        else (f"/en/dashboard/inventory/{page}")
+    )
+    counts = []
+    for start, batch in ((0, 2), (2, 12)):
+        _more_products(distributor, shanghai, supplier, batch, start)
+        staff.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert staff.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], f"{url}: {counts}"
