@@ -111,12 +111,12 @@ def ship(
     if any(not isinstance(q, int) or q < 1 for q in quantities.values()):
         raise FulfilmentError(_("Shipped quantities must be whole numbers of 1 or more."))
     with transaction.atomic():
-        group = FulfilmentGroup.objects.select_for_update().select_related("order").get(pk=group.pk)
+        group = FulfilmentGroup.objects.select_for_update(of=("self",)).select_related("order").get(pk=group.pk)
         if group.merged_into_id:
             raise FulfilmentError(_("These lines ship together with order %(number)s; ship them from there.")
                                   % {"number": group.merged_into.order.number})
         groups = list(
-            FulfilmentGroup.objects.select_for_update().filter(Q(pk=group.pk) | Q(merged_into=group))
+            FulfilmentGroup.objects.select_for_update(of=("self",)).filter(Q(pk=group.pk) | Q(merged_into=group))
             .select_related("order").order_by("pk")
         )
         for g in groups:

@@ -181,7 +181,8 @@ def transition(group: FulfilmentGroup, to_state: str, *, user: Any, role: str, n
     """
     note = (note or "").strip()
     with transaction.atomic():
-        group = FulfilmentGroup.objects.select_for_update().select_related("order", "partner").get(pk=group.pk)
+        locked = FulfilmentGroup.objects.select_for_update(of=("self",)).select_related("order", "partner")
+        group = locked.get(pk=group.pk)
         check_transition(group.state, to_state, role)
         if to_state == State.REJECTED and not note:
             raise TransitionError(_("Give the buyer a reason for the rejection."))

@@ -74,7 +74,7 @@ def decide(
 ) -> ReturnRequest:
     """Accept (stock back, with an outcome) or refuse (with a note) an open return request."""
     with transaction.atomic():
-        request = ReturnRequest.objects.select_for_update().select_related("order").get(pk=request.pk)
+        request = ReturnRequest.objects.select_for_update(of=("self",)).select_related("order").get(pk=request.pk)
         if request.status != ReturnRequest.Status.REQUESTED:
             raise ReturnError(_("This return was already decided."))
         if accept and outcome not in ReturnRequest.Outcome.values:
