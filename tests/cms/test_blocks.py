@@ -7,6 +7,7 @@ import io
 import pytest
 from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from cms.blocks import CouponBlock, ProductGridBlock, VideoBlock
 from cms.blocks.content import video_embed_url
@@ -30,7 +31,7 @@ def test_only_youtube_and_vimeo_videos_are_embedded(url, embed):
 
 
 def test_a_video_block_refuses_other_sites_with_a_clear_message():
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         VideoBlock().clean({"url": "https://evil.example/video.mp4", "caption": ""})
     assert "Only YouTube and Vimeo" in str(error.value.block_errors["url"])
 
@@ -47,7 +48,7 @@ def test_a_hand_picked_grid_needs_products():
     block = ProductGridBlock()
     value = block.to_python({"source": "picked", "products": [], "query": "", "filters": [], "sort": "relevance",
                              "count": 4, "layout": "grid", "title": ""})
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         block.clean(value)
     assert "Choose at least one product" in str(error.value.block_errors["products"])
 
