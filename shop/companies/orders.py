@@ -75,10 +75,15 @@ def filter_orders(
         orders = orders.filter(date_placed__lt=_day_start(date_to) + timedelta(days=1))
     number = number.strip()
     if number:
-        # An order number (or part of it), or the exact SKU / UPC of a product on one of its lines.
-        with_sku = Line.objects.filter(Q(partner_sku__iexact=number) | Q(upc__iexact=number)).values("order_id")
-        orders = orders.filter(Q(number__icontains=number) | Q(pk__in=with_sku))
+        orders = orders.filter(number_or_sku(number))
     return orders
+
+
+def number_or_sku(query: str, path: str = "") -> Q:
+    """Orders (reached through ``path``, e.g. ``"order__"``) whose number contains ``query``, or with a
+    line of exactly that SKU or UPC."""
+    with_sku = Line.objects.filter(Q(partner_sku__iexact=query) | Q(upc__iexact=query)).values("order_id")
+    return Q(**{f"{path}number__icontains": query}) | Q(**{f"{path}pk__in": with_sku})
 
 
 # --- CSV export ------------------------------------------------------------------------------

@@ -4,12 +4,12 @@ for suppliers and operators, with a fixed number of queries per page."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.utils import timezone
 from oscar.core.loading import get_model
+
+from shop.companies.orders import filter_orders, number_or_sku
 
 from .fulfilment import mergeable_groups, shipped_quantities
 from .lifecycle import allowed_targets
@@ -83,27 +83,6 @@ def order_page(order: Any, *, roles: set[str], partner_ids: set[int] | None = No
     }
 
 
-def _day_start(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def search_orders(
-    orders: QuerySet, *, state: str = "", query: str = "", date_from: date | None = None, date_to: date | None = None
-) -> QuerySet:
-    """Narrow an Oscar order list by status, placement date and order number or SKU."""
-    if state:
-        orders = orders.filter(status=state)
-    if date_from:
-        orders = orders.filter(date_placed__gte=_day_start(date_from))
-    if date_to:
-        orders = orders.filter(date_placed__lt=_day_start(date_to) + timedelta(days=1))
-    query = query.strip()
-    if query:
-        matching = Line.objects.filter(Q(partner_sku__iexact=query) | Q(upc__iexact=query)).values("order_id")
-        orders = orders.filter(Q(number__icontains=query) | Q(pk__in=matching))
-    return orders
-
-
 def supplier_group_list(groups: QuerySet, *, state: str = "", query: str = "") -> QuerySet:
     """A supplier's fulfilment groups, newest first, filtered by state and order number or SKU."""
     groups = groups.select_related("order", "order__company_link__company", "partner").order_by(
@@ -113,12 +92,11 @@ def supplier_group_list(groups: QuerySet, *, state: str = "", query: str = "") -
         groups = groups.filter(state=state)
     query = query.strip()
     if query:
-        matching = Line.objects.filter(Q(partner_sku__iexact=query) | Q(upc__iexact=query)).values("order_id")
-        groups = groups.filter(Q(order__number__icontains=query) | Q(order_id__in=matching))
+        groups = groups.filter(number_or_sku(query, "order__"))
     return groups
 
 
 def staff_order_list(*, state: str = "", query: str = "") -> QuerySet:
     orders = Order.objects.select_related("company_link__company", "payment_info").order_by("-date_placed", "-pk")
-    return search_orders(orders, state=state, query=query)
+    return filter_orders(orders, status=state, number=query)
 

@@ -135,3 +135,25 @@ def test_a_buyers_open_orders_to_one_supplier_merge_and_ship_together(
         assert order.status == "Shipped"
         assert order.timeline.filter(kind=OrderEvent.Kind.MERGE).exists()
     assert stock_of(paper) == (95, 1)
+
+
+def test_the_buyer_confirms_delivery_and_completes_the_order(confirmed_order, paper_co, pen_works, buyer_a):
+    order = confirmed_order
+    for supplier in (paper_co, pen_works):
+        group = order.fulfilment_groups.get(partner=supplier[0])
+        line = order.lines.get(partner=supplier[0])
+        ship(group, {line.pk: line.quantity}, user=supplier[1], role=Role.SUPPLIER)
+    order.refresh_from_db()
+    assert order.status == "Shipped"
+
+    for group in order.fulfilment_groups.all():
+        transition(group, State.DELIVERED, user=buyer_a, role=Role.BUYER)
+    order.refresh_from_db()
+    assert order.status == "Delivered"
+    for group in order.fulfilment_groups.all():
+        transition(group, State.COMPLETED, user=buyer_a, role=Role.BUYER, note="All received in good order")
+    order.refresh_from_db()
+    assert order.status == "Completed"
+    assert list(order.status_changes.order_by("pk").values_list("new_status", flat=True)) == [
+        "Confirmed", "Partially shipped", "Shipped", "Delivered", "Completed"
+    ]
