@@ -127,3 +127,35 @@ def test_exact_matches_rank_above_near_misses(catalogue, backend):
 def test_exact_sku_ranks_first(catalogue):
     assert ranked("upc-stapler")[0] == STAPLER
     assert ranked("UPC-GEL")[0] == GEL
+
+
+# --- "did you mean" -------------------------------------------------------------------------------
+
+
+def test_edit_distance():
+    from shop.apps.search.spelling import edit_distance
+
+    assert edit_distance("pne", "pen") == 1  # a transposition is one edit
+    assert edit_distance("gle", "gel") == 1
+    assert edit_distance("stapler", "stapler") == 0
+    assert edit_distance("abc", "xyzxyz") == 3  # beyond the limit: limit + 1
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [("pne", "pen"), ("gle pen", "gel pen"), ("pne gfit", "pen gift")])
+def test_empty_results_suggest_a_spelling_fix(client, catalogue, typed, fixed):
+    response = client.get("/en/search/", {"q": typed})
+    assert response.context["paginator"].count == 0
+    suggestion = response.context["spelling_suggestion"]
+    assert suggestion["name"] == fixed and suggestion["count"] >= 1
+    assert "Did you mean" in response.content.decode()
+
+
+def test_no_suggestion_for_nonsense_or_chinese(client, catalogue):
+    for typed in ("qqqqzzz", "飞机", "12345"):
+        response = client.get("/en/search/", {"q": typed})
+        assert response.context["spelling_suggestion"] is None
+
+
+def test_the_suggestion_in_chinese(client, catalogue):
+    response = client.get("/zh-hans/search/", {"q": "pne"})
+    assert "您是不是要找" in response.content.decode()

@@ -9,6 +9,7 @@ from oscar.core.loading import get_model
 from purl import URL
 
 from shop.apps.search import facets as facet_config
+from shop.apps.search import spelling
 from shop.currency.selection import currency_for_request
 
 Category = get_model("catalogue", "Category")
@@ -133,6 +134,15 @@ class BaseSearchView(FacetedSearchView):
             links.append({"value": value, "name": name, "url": target.as_string(), "active": value == current})
         return links
 
+    def spelling_suggestion(self, form) -> dict | None:
+        """When nothing matches: the query with misspelt words replaced, if that finds products."""
+        text = form.query_text()
+        fixed = spelling.suggest(facet_config.browsable_sqs(), text) if text else None
+        count = form.text_search(facet_config.browsable_sqs(), fixed).count() if fixed else 0
+        if not count:
+            return None
+        return {"name": fixed, "url": URL(self.request.path).append_query_param("q", fixed).as_string(), "count": count}
+
     def broader_queries(self, form) -> list[dict]:
         """When nothing matches: the query without filters, and shorter queries, each with its hit count."""
         suggestions = []
@@ -172,6 +182,7 @@ class BaseSearchView(FacetedSearchView):
         context["search_currency"] = self.currency
         context[self.page_kwarg] = context["page_obj"]
         if not context["paginator"].count:
+            context["spelling_suggestion"] = self.spelling_suggestion(form)
             context["broader_queries"] = self.broader_queries(form)
         clear = URL(self.request.path)
         if form.is_valid() and form.query_text():
