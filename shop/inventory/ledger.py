@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -96,7 +96,12 @@ def chunks(ids: Iterable[int]) -> Iterator[list[int]]:
 
 
 def lock_records(stockrecord_ids: Iterable[int]) -> None:
-    """Row-lock stock records in primary-key order (no-op on SQLite, which locks the whole database)."""
+    """Row-lock stock records in primary-key order.
+
+    SQLite has no row locks (a writer locks the whole database), so no query is made there.
+    """
+    if not connection.features.has_select_for_update:
+        return
     for chunk in chunks(stockrecord_ids):
         list(StockRecord.objects.select_for_update().filter(pk__in=chunk).order_by("pk").values_list("pk", flat=True))
 
@@ -379,10 +384,9 @@ def set_quantities(lines: Iterable[StockLine], batch_size: int = 1000, *, user: 
     """Set many warehouse quantities at once (imports, stock counts, demo data), as ``count`` movements.
 
     All lines are checked before anything is written; existing quantities are
-    overwritten. Returns the number of lines written. Existing warehouse lines
-    are row-locked; new ones are inserted with their quantity (a concurrent
-    insert of the same line fails on the unique constraint rather than
-    double-counting).
+    overwritten. Returns the number of lines written. The stock records and
+    their existing lines are row-locked; new lines are inserted with their
+    quantity.
     """
     lines = list(lines)
     for line in lines:
@@ -394,9 +398,10 @@ def set_quantities(lines: Iterable[StockLine], batch_size: int = 1000, *, user: 
         whole_units(line.quantity, allow_zero=True)
         check_partner(line.warehouse, line.stockrecord)
     existing: dict[tuple[int, int], WarehouseStock] = {}
+    lock_records(line.stockrecord.pk for line in lines)  # the ledger's lock order: records, then lines
     for chunk in chunks(line.stockrecord.pk for line in lines):
         for stock in (
-            WarehouseStock.objects.select_for_update()
+            WarehouseStock.objects.select_for_update(of=("self",))
             .filter(stockrecord_id__in=chunk)
             .select_related("warehouse")
             .order_by("pk")
