@@ -50,3 +50,24 @@ def test_an_article_page_renders_its_blocks(client, help_centre):
 
     assert response.status_code == 200
     assert "Use the reference on your invoice." in response.content.decode()
+
+
+def test_the_chinese_help_centre_finds_chinese_words(client, home):
+    from wagtail.models import Locale
+
+    from cms.models import HelpArticlePage, HelpIndexPage
+
+    chinese = Locale.objects.get(language_code="zh-hans")
+    home_zh = home.copy_for_translation(chinese)
+    home_zh.save_revision().publish()
+    index = home_zh.add_child(instance=HelpIndexPage(title="帮助中心", slug="help", locale=chinese))
+    for title, text in [
+        ("银行转账付款", "<p>转账时请填写付款参考号。</p>"),
+        ("退回破损的整箱商品", "<p>请拍照后联系我们。</p>"),
+    ]:
+        article = HelpArticlePage(title=title, summary="", body=[("rich_text", text)], locale=chinese)
+        index.add_child(instance=article)
+        article.save_revision().publish()
+
+    assert articles(client, "/zh-hans/help/?q=转账") == ["银行转账付款"]
+    assert articles(client, "/zh-hans/help/?q=破损") == ["退回破损的整箱商品"]
