@@ -239,6 +239,7 @@ CELERY_BEAT_SCHEDULE: dict = {
     "check-exchange-rates-age": {"task": "shop.currency.tasks.check_rates_age", "schedule": 24 * 3600},
     "check-order-alerts": {"task": "shop.orders.tasks.check_order_alerts", "schedule": 15 * 60},
     "release-expired-reservations": {"task": "shop.inventory.tasks.release_expired_reservations", "schedule": 300},
+    "publish-scheduled-pages": {"task": "cms.tasks.publish_scheduled_pages", "schedule": 60},  # go live / expiry
 }
 CELERY_BEAT_SCHEDULE.update(beat_schedules(_plugins))  # each allowed plugin's PluginConfig.beat_schedule
 
