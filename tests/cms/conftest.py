@@ -3,40 +3,19 @@
 from __future__ import annotations
 
 import datetime
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
-from tests.conftest import restore_search_connections
-from tests.search.conftest import make_catalogue
+from tests.search.conftest import make_catalogue, search_index  # noqa: F401 - the search tests' private index
 
 
 @pytest.fixture
-def search_index(settings, tmp_path):
-    from haystack import connections
-
-    previous = connections.connections_info
-    info = {
-        "default": {
-            "ENGINE": "shop.searchengine.embedded.EmbeddedEngine",
-            "PATH": str(tmp_path / "index"),
-            "SILENTLY_FAIL": False,
-            "WRITER_TIMEOUT": 5,
-        }
-    }
-    settings.HAYSTACK_CONNECTIONS = info
-    connections.connections_info = info
-    connections.reload("default")
-    yield info
-    restore_search_connections(settings, previous)
-
-
-@pytest.fixture
-def catalogue(db, search_index):
+def catalogue(db, request):
     """Seven public products (one without a price) and one hidden one, all indexed."""
     from haystack import connections
 
+    request.getfixturevalue("search_index")
     data = make_catalogue()
     index = connections["default"].get_unified_index().get_index(type(data.products["gel"]))
     connections["default"].get_backend().update(index, index.index_queryset())
@@ -83,5 +62,3 @@ def grid(**value) -> tuple[str, dict]:
 def in_hours(hours: float) -> datetime.datetime:
     return timezone.now() + datetime.timedelta(hours=hours)
 
-
-__all__ = ["Decimal", "grid", "in_hours"]
