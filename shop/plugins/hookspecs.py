@@ -57,8 +57,9 @@ def shop_prices_hidden(user: Any, request: Any) -> bool:
     When any enabled plugin says so, the core strategy prices every product as
     unavailable with a "Sign in for prices" availability, the theme shows a
     sign-in link instead of prices, and nothing can be added to the basket.
-    ``user`` is ``None`` for visitors who are not signed in; ``request`` may
-    be ``None``. Asked once per strategy (once per request).
+    ``user`` is ``None`` for visitors who are not signed in; ``request`` is
+    ``None`` for scripts and tasks (usually: do not hide then). Asked once per
+    strategy (once per request).
     """
 
 

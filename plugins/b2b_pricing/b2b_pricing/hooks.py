@@ -34,6 +34,8 @@ def shop_purchase_permitted(
 
 @hookimpl
 def shop_prices_hidden(user: Any, request: Any) -> bool:
+    if request is None:
+        return False  # scripts and tasks have no visitor to hide prices from
     return pricing.prices_hidden_for(user if user is not None else getattr(request, "user", None))
 
 

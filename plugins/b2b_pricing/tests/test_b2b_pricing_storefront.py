@@ -226,3 +226,10 @@ def test_visitors_see_list_prices_otherwise(client, indexed, settings, why):
         assert "5.00" in html and "Sign in for prices" not in html, name
     client.post(f"/en/basket/add/{indexed[0].pk}/", {"quantity": 12})
     assert Basket.objects.filter(lines__product=indexed[0]).exists()
+
+
+def test_prices_are_hidden_from_visitors_only_not_from_scripts_and_tasks(pen, settings):
+    settings.B2B_PRICING_HIDE_ANONYMOUS = True
+    assert Selector().strategy(currency="CNY").fetch_for_product(pen).price.excl_tax == D("3.50")
+    visitor = request_for(None)
+    assert visitor.strategy.fetch_for_product(pen).price.is_hidden
