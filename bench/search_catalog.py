@@ -43,7 +43,10 @@ def fill(target: int, seed: int = 11) -> int:
     value = get_model("catalogue", "ProductAttributeValue")
     link = get_model("catalogue", "ProductCategory")
     image = get_model("catalogue", "ProductImage")
-    originals = list(product.objects.filter(upc__isnull=False).exclude(upc__contains="~").order_by("pk").values())
+    # rewrite(False): without it modeltranslation turns values() into the active language's columns only
+    originals = list(
+        product.objects.rewrite(False).filter(upc__isnull=False).exclude(upc__contains="~").order_by("pk").values()
+    )
     records = _grouped(stockrecord.objects.filter(product__in=[o["id"] for o in originals]).values())
     values = _grouped(value.objects.filter(product__in=[o["id"] for o in originals]).values())
     links = _grouped(link.objects.filter(product__in=[o["id"] for o in originals]).values())
