@@ -122,15 +122,12 @@ def _load_products(ids: Sequence[int]) -> list:
         return []
     products = list(
         product_model.objects.filter(pk__in=set(ids), is_public=True)
-        .select_related("product_class", "parent")
+        .select_related("product_class")
         .annotate(  # what Oscar's has_options reads, instead of two queries per product
             has_product_class_options=Exists(option_model.objects.filter(productclass=OuterRef("product_class"))),
             has_product_options=Exists(option_model.objects.filter(product=OuterRef("pk"))),
         )
-        .prefetch_related(
-            Prefetch("stockrecords", queryset=stockrecord_model.objects.select_related("partner")),
-            Prefetch("images", queryset=image_model.objects.order_by("display_order")),
-        )
+        .prefetch_related("stockrecords", Prefetch("images", queryset=image_model.objects.order_by("display_order")))
     )
     parents = [product for product in products if product.is_parent]
     if parents:
