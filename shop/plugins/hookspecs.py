@@ -51,6 +51,19 @@ def shop_purchase_permitted(
 
 
 @hookspec
+def shop_order_quantity(product: Any, user: Any, request: Any) -> tuple[int, int] | None:
+    """Return ``(smallest quantity, multiple)`` this buyer must order ``product`` in, or ``None`` for any.
+
+    Forms use it to start the quantity box at a quantity that can be ordered
+    and to step it by the multiple (e.g. ``(12, 12)`` for a box of 12), so the
+    buyer is not first refused by ``shop_purchase_permitted``. The core
+    combines several plugins' answers (the largest minimum, the least common
+    multiple). ``user`` is ``None`` for visitors who are not signed in;
+    ``request`` may be ``None``.
+    """
+
+
+@hookspec
 def shop_prices_hidden(user: Any, request: Any) -> bool:
     """Return True when no price may be shown to this visitor (e.g. "sign in for prices" for anonymous visitors).
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import math
 from decimal import Decimal
 from typing import Any
 
@@ -119,3 +120,13 @@ def purchase_refusal(
 def prices_hidden(user: Any = None, request: Any = None) -> bool:
     """True when any enabled plugin hides prices from this visitor."""
     return any(hook("shop_prices_hidden")(user=user, request=request))
+
+
+def order_quantity(product: Any, user: Any = None, request: Any = None) -> tuple[int, int]:
+    """``(smallest quantity, multiple)`` every enabled plugin accepts; ``(1, 1)`` when none has a rule."""
+    minimum, multiple = 1, 1
+    for answer in hook("shop_order_quantity")(product=product, user=user, request=request):
+        if answer:
+            low, step = (max(int(value), 1) for value in answer)
+            minimum, multiple = max(minimum, low), math.lcm(multiple, step)
+    return -(-minimum // multiple) * multiple, multiple

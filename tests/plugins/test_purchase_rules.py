@@ -124,3 +124,27 @@ def test_rules_do_not_make_a_product_unavailable_on_listings():
     assert policy.is_purchase_permitted(24) == (True, "")
     assert policy.is_purchase_permitted(120)[0] is False  # the stock answer comes first
     assert asked == [13, 24]
+
+
+def quantity_box(client, product) -> str:
+    from bs4 import BeautifulSoup
+
+    html = client.get(product.get_absolute_url()).content.decode()
+    return str(BeautifulSoup(html, "html.parser").select_one("#add_to_basket_form input[name=quantity]"))
+
+
+def test_the_product_pages_quantity_box_starts_at_what_the_plugins_accept(client):
+    boxed = factories.create_product(title="Eraser DUMMY-PACK", price=Decimal("0.80"), num_in_stock=100)
+    loose = factories.create_product(title="Eraser", price=Decimal("0.80"), num_in_stock=100)
+    assert 'value="6"' in quantity_box(client, boxed) and 'data-order-multiple="6"' in quantity_box(client, boxed)
+    assert 'value="1"' in quantity_box(client, loose) and "data-order-multiple" not in quantity_box(client, loose)
+    state.set_enabled(contract.LABEL, False, source="command", actor="test")
+    assert 'value="1"' in quantity_box(client, boxed)
+
+
+def test_several_plugins_answers_combine_to_a_quantity_all_accept(monkeypatch):
+    answers = [(5, 4), None, (1, 6)]
+    monkeypatch.setattr(manager, "hook", lambda name: lambda **kwargs: answers)
+    assert manager.order_quantity(object()) == (12, 12)  # at least 5, a multiple of both 4 and 6
+    answers[:] = []
+    assert manager.order_quantity(object()) == (1, 1)

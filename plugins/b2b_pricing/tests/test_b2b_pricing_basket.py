@@ -230,3 +230,23 @@ def test_the_rules_of_a_whole_basket_cost_one_query_per_request(buyer_a, make_pr
         answers = [order_rules.purchase_problem(book, line.product, 13, basket=basket, request=request)
                    for line in lines]
     assert sum(1 for a in answers if a) == 15
+
+
+def test_the_product_pages_quantity_box_starts_at_the_buyers_smallest_order(client, buyer_a, buyer_b, company_a, pen,
+                                                                             price_list):
+    ProductOrderRule.objects.create(product=pen, min_quantity=30, pack_size=12)
+    pl = price_list(entries={pen: "3.00"}, company=company_a)
+    PriceListEntry.objects.filter(price_list=pl).update(pack_size=6)
+    pl.save()
+
+    def box() -> str:
+        html = client.get(pen.get_absolute_url()).content.decode()
+        start = html.index('name="quantity"')
+        return html[html.rindex("<input", 0, start):html.index(">", start)]
+
+    client.force_login(buyer_b)
+    assert 'value="36"' in box() and 'data-order-multiple="12"' in box()
+    client.force_login(buyer_a)
+    assert 'value="30"' in box() and 'data-order-multiple="6"' in box()  # their list: packs of 6, minimum 30
+    switch(False)
+    assert 'value="1"' in box()

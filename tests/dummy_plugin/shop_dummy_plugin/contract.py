@@ -28,6 +28,10 @@ REFUSED_QUANTITY = 13
 PURCHASE_REFUSED_QUANTITY = 77
 PURCHASE_REFUSAL = "The dummy plugin does not sell 77 of anything: order 76 or 78."
 
+#: ``shop_order_quantity``: titles containing this marker are ordered in packs of ``PACK_SIZE`` (at least one pack).
+PACK_MARKER = "DUMMY-PACK"
+PACK_SIZE = 6
+
 #: ``shop_prices_hidden``: when this Django setting is True, visitors who are not signed in see no prices.
 HIDE_PRICES_SETTING = "DUMMY_HIDE_PRICES"
 

@@ -65,6 +65,13 @@ def shop_purchase_permitted(
 
 
 @hookimpl
+def shop_order_quantity(product: Any, user: Any, request: Any) -> tuple[int, int] | None:
+    if contract.PACK_MARKER in (getattr(product, "title", "") or ""):
+        return (contract.PACK_SIZE, contract.PACK_SIZE)
+    return None
+
+
+@hookimpl
 def shop_prices_hidden(user: Any, request: Any) -> bool:
     return services.hides_prices_from(user)
 

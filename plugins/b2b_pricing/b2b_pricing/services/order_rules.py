@@ -150,6 +150,17 @@ def rules_kept_on(request: Any, book: PriceBook | None, products: Iterable[Any])
     return kept
 
 
+def order_quantity(book: PriceBook | None, product: Any, request: Any = None) -> tuple[int, int] | None:
+    """``(smallest quantity, pack multiple)`` this buyer must order ``product`` in; None when any will do."""
+    if product is None or getattr(product, "pk", None) is None or product.is_parent:
+        return None
+    if request is None:
+        rule = rules_for(book, [product])[product.pk]
+    else:
+        rule = rules_kept_on(request, book, [product])[product.pk]
+    return None if rule.is_free else (rule.smallest, rule.pack_size)
+
+
 def purchase_problem(book: PriceBook | None, product: Any, quantity: int, basket: Any = None,
                      request: Any = None) -> str | None:
     """Why this buyer may not have ``quantity`` of ``product`` (or None), with the quantities they may order.
