@@ -11,6 +11,7 @@ from oscar.core.loading import get_model
 
 from shop.companies.orders import filter_orders, number_or_sku
 
+from . import stock
 from .fulfilment import mergeable_groups, shipped_quantities
 from .lifecycle import allowed_targets
 from .models import FulfilmentGroup, OrderPayment, ReturnRequest, Shipment, ShipmentLine, State
@@ -25,6 +26,7 @@ class LineRow:
     shipped: int
     open: int
     returnable: int = 0
+    pick_from: list = field(default_factory=list)  # [(warehouse, units reserved there)] for suppliers and staff
 
 
 @dataclass
@@ -47,10 +49,14 @@ def order_page(order: Any, *, roles: set[str], partner_ids: set[int] | None = No
     from .returns import returnable_quantities
 
     returnable = returnable_quantities(order) if roles & {"buyer"} else {}
+    picking = stock.allocations(order) if roles & {"supplier", "staff"} else {}
     views = []
     for group in groups:
         rows = [
-            LineRow(line, shipped.get(line.pk, 0), line.quantity - shipped.get(line.pk, 0), returnable.get(line.pk, 0))
+            LineRow(
+                line, shipped.get(line.pk, 0), line.quantity - shipped.get(line.pk, 0), returnable.get(line.pk, 0),
+                picking.get(line.pk, []),
+            )
             for line in lines
             if line.partner_id == group.partner_id
         ]

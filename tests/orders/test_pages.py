@@ -137,6 +137,8 @@ def test_supplier_confirms_and_ships_part_through_the_pages(client, order, paper
     )
 
     assert "Shipment" in response.content.decode() and "SF0001" in response.content.decode()
+    # the page says where the still reserved units lie (the per-warehouse picking split)
+    assert 'class="pick-from small">Paper Co warehouse: 1<' in response.content.decode()
     group.refresh_from_db()
     assert group.state == State.PARTIALLY_SHIPPED
     too_many = client.post(
