@@ -124,3 +124,12 @@ def _no_cached_synonyms():
     cache.delete(CACHE_KEY)
     yield
     cache.delete(CACHE_KEY)
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are asserted in English; a request to a /zh-hans/ page leaves Chinese active otherwise."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
