@@ -97,10 +97,11 @@ def reservation_expiry(payment_method: str) -> datetime | None:
 
 
 def price_changes(basket: Any) -> list[str]:
-    """Lines whose price changed since they were put in the basket, one message each.
+    """Lines whose price went up since they were put in the basket, one message each.
 
-    The lines take the current price, so the buyer reviews the new total and
-    can submit again.
+    Every changed line takes the current price, so the buyer reviews the new
+    total and can submit again; a price that went down (a quantity break
+    reached, a promotion) is simply taken.
     """
     messages = []
     for line in basket.all_lines():
@@ -108,16 +109,18 @@ def price_changes(basket: Any) -> list[str]:
         if info.price is None or not info.price.exists or not info.price.is_tax_known or line.price_incl_tax is None:
             continue
         current = info.price.incl_tax
-        if current != line.price_incl_tax:
+        if current == line.price_incl_tax:
+            continue
+        if current > line.price_incl_tax:
             messages.append(
-                _("The price of %(product)s changed from %(old)s to %(new)s; check your basket and order again.")
+                _("The price of %(product)s went up from %(old)s to %(new)s; check your basket and order again.")
                 % {
                     "product": line.product.get_title(),
                     "old": format_currency(line.price_incl_tax, line.price_currency),
                     "new": format_currency(current, line.price_currency),
                 }
             )
-            line.price_excl_tax = info.price.excl_tax
-            line.price_incl_tax = current
-            line.save(update_fields=["price_excl_tax", "price_incl_tax"])
+        line.price_excl_tax = info.price.excl_tax
+        line.price_incl_tax = current
+        line.save(update_fields=["price_excl_tax", "price_incl_tax"])
     return messages

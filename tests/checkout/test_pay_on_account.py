@@ -125,3 +125,24 @@ def test_not_enough_warehouse_stock_at_placement_refuses_the_order_clearly(
         assert "Only 5 left of Gel pen 0.5 mm" in html
     else:  # the checkout's own check sends the buyer back to the basket
         assert "a maximum of 5 can be bought" in html
+
+
+def test_a_price_rise_after_the_basket_was_filled_stops_the_order_once(
+    buyer_client, company, rates, pen, django_capture_on_commit_callbacks
+):
+    to_preview(buyer_client, pen, "on-account", quantity=2)
+    record = pen.stockrecords.get()
+    record.price = Decimal("27.00")
+    record.save()
+
+    response = buyer_client.post(url("checkout:preview", "en"), {"action": "place_order"}, follow=True)
+    assert response.redirect_chain[-1][0] == url("basket:summary", "en")
+    html = response.content.decode()
+    assert "The price of Gel pen 0.5 mm went up from" in html and "27.00" in html
+    assert not Order.objects.exists()
+
+    # the buyer has seen the new price: the next submission goes through at that price
+    with django_capture_on_commit_callbacks(execute=True):
+        response = buyer_client.post(url("checkout:preview", "en"), {"action": "place_order"})
+    assert response["Location"] == url("checkout:thank-you", "en")
+    assert Order.objects.get().total_incl_tax == Decimal("54.00")

@@ -119,3 +119,15 @@ def test_a_changed_price_is_reported_and_the_basket_takes_the_new_price(buyer_a,
 
     assert len(messages) == 1 and "A4 paper" in messages[0] and "22.00" in messages[0]
     assert placement.price_changes(basket) == []  # the buyer now sees and accepts the new price
+
+
+def test_a_lower_price_is_simply_taken(buyer_a, company_a, paper):
+    basket = fill_basket(buyer_a, company_a, [(paper, 2)])
+    record = paper.stockrecords.get()
+    record.price = Decimal("18.00")
+    record.save()
+    basket = type(basket).objects.get(pk=basket.pk)
+    basket.strategy = Selector().strategy(user=buyer_a, currency="CNY")
+
+    assert placement.price_changes(basket) == []
+    assert basket.lines.get().price_incl_tax == Decimal("18.00")
