@@ -43,10 +43,15 @@ def test_an_untranslated_page_is_still_reachable_under_the_other_language(client
     assert title_and_code(client, "/zh-hans/spring-sale/")[1] == "ONLY-EN"
 
 
-def test_the_translation_is_offered_in_the_cms_admin(admin_client, make_promo):
+def test_an_editor_submits_a_page_for_translation_in_the_cms_admin(admin_client, make_promo):
+    from cms.models import PromoPage
+
     english = make_promo([("coupon", {"code": "SPRING-EN", "text": ""})])
+    chinese = Locale.objects.get(language_code="zh-hans")
 
-    response = admin_client.get(f"/cms-admin/pages/{english.pk}/edit/")
+    assert admin_client.get(f"/cms-admin/localize/submit/page/{english.pk}/").status_code == 200
+    response = admin_client.post(f"/cms-admin/localize/submit/page/{english.pk}/", {"locales": [chinese.pk]})
 
-    assert response.status_code == 200
-    assert "translate" in response.content.decode().lower()
+    assert response.status_code == 302
+    draft = PromoPage.objects.get(translation_key=english.translation_key, locale=chinese)
+    assert draft.slug == "spring-sale" and draft.get_parent().locale == chinese
