@@ -30,10 +30,23 @@ def _postgresql_only():
         pytest.skip("row locks (SELECT … FOR UPDATE) need PostgreSQL: run with DATABASE_URL=postgres://…")
 
 
+_INHERITED: list = []  # the parent's sockets, kept referenced so a child never finishes (closes) them
+
+
+def _own_connections() -> None:
+    """In a forked child: forget any connection inherited from the parent; the next query opens a new one."""
+    for conn in connections.all(initialized_only=True):
+        if conn.connection is not None:
+            _INHERITED.append(conn.connection)
+            conn.connection = None
+        conn.closed_in_transaction = False
+
+
 def _buy(order_id: int, barrier, results) -> None:
     """One buyer in its own process: a fresh connection, wait for everybody, then reserve."""
     from shop.inventory.services import InsufficientStock, reserve_order
 
+    _own_connections()
     try:
         barrier.wait(timeout=60)
         with transaction.atomic():
@@ -48,7 +61,12 @@ def _buy(order_id: int, barrier, results) -> None:
 
 
 def _race(order_ids: list[int]) -> list[tuple[int, str, str]]:
-    connections.close_all()  # children must not share the parent's socket
+    for conn in connections.all(initialized_only=True):  # children must not share the parent's socket
+        assert not conn.in_atomic_block, "the race needs committed data: use a transactional test"
+        conn.close()
+        if conn.connection is not None:  # closed inside an earlier test's transaction: drop the leftover
+            conn.connection = None
+        conn.closed_in_transaction = False
     ctx = multiprocessing.get_context("fork")
     barrier, results = ctx.Barrier(len(order_ids)), ctx.Queue()
     processes = [ctx.Process(target=_buy, args=(pk, barrier, results)) for pk in order_ids]

@@ -143,8 +143,13 @@ def test_inventory_check_lists_drift_and_fails(record, shanghai, beijing, capsys
     assert "num_in_stock ≠ warehouses: GP-12: stored 15, expected 17" in out
 
 
-def test_inventory_check_exits_non_zero_from_the_command_line(record, shanghai, capsys):
+def test_inventory_check_exits_non_zero_from_the_command_line(record, shanghai, capsys, monkeypatch):
     from django.core.management import execute_from_command_line
+    from django.db import connections
+
+    # run_from_argv closes every connection when it ends; inside this test's transaction that would leave a
+    # closed connection behind for the tests after it
+    monkeypatch.setattr(connections, "close_all", lambda: None)
 
     receive_stock(shanghai, record, 3)
     WarehouseStock.objects.update(reserved=1)
