@@ -11,12 +11,13 @@ from tests.search.conftest import make_catalogue, search_index  # noqa: F401 - t
 
 
 @pytest.fixture
-def catalogue(db, request):
+def catalogue(db, request, django_capture_on_commit_callbacks):
     """Seven public products (one without a price) and one hidden one, all indexed."""
     from haystack import connections
 
     request.getfixturevalue("search_index")
-    data = make_catalogue()
+    with django_capture_on_commit_callbacks(execute=True):  # as if committed: the cache versions move now
+        data = make_catalogue()
     index = connections["default"].get_unified_index().get_index(type(data.products["gel"]))
     connections["default"].get_backend().update(index, index.index_queryset())
     return data
@@ -39,14 +40,15 @@ def home(db):
 
 
 @pytest.fixture
-def make_promo(home):
+def make_promo(home, django_capture_on_commit_callbacks):
     """Add a live promo page under the home page with the given body blocks."""
     from cms.models import PromoPage
 
     def make(body: list, slug: str = "spring-sale", title: str = "Spring sale", **fields) -> PromoPage:
         page = PromoPage(title=title, slug=slug, body=body, **fields)
-        home.add_child(instance=page)
-        page.save_revision().publish()
+        with django_capture_on_commit_callbacks(execute=True):
+            home.add_child(instance=page)
+            page.save_revision().publish()
         page.refresh_from_db()
         return page
 

@@ -31,9 +31,10 @@ def test_only_youtube_and_vimeo_videos_are_embedded(url, embed):
 
 
 def test_a_video_block_refuses_other_sites_with_a_clear_message():
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        VideoBlock().clean({"url": "https://evil.example/video.mp4", "caption": ""})
-    assert "Only YouTube and Vimeo" in str(error.value.block_errors["url"])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            VideoBlock().clean({"url": "https://evil.example/video.mp4", "caption": ""})
+        assert "Only YouTube and Vimeo" in str(error.value.block_errors["url"])
 
 
 def test_a_coupon_code_must_be_a_plain_code():
@@ -48,9 +49,10 @@ def test_a_hand_picked_grid_needs_products():
     block = ProductGridBlock()
     value = block.to_python({"source": "picked", "products": [], "query": "", "filters": [], "sort": "relevance",
                              "count": 4, "layout": "grid", "title": ""})
-    with translation.override("en"), pytest.raises(ValidationError) as error:
-        block.clean(value)
-    assert "Choose at least one product" in str(error.value.block_errors["products"])
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            block.clean(value)
+        assert "Choose at least one product" in str(error.value.block_errors["products"])
 
 
 @pytest.mark.django_db

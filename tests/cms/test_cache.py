@@ -63,37 +63,76 @@ def test_the_chinese_page_is_cached_apart_from_the_english_one(client, make_prom
     assert "Copy code" not in chinese  # the block text follows the language, not the first visitor's
 
 
-def test_a_price_change_shows_at_once(client, make_promo, catalogue):
+def test_a_price_change_shows_once_committed(client, make_promo, catalogue, django_capture_on_commit_callbacks):
     make_promo([grid(query="stapler", count=1)])
     assert prices(client) == ["CN¥45.00"]
 
-    record = catalogue.products["stapler"].stockrecords.get()
-    record.price = Decimal("39.90")
-    record.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        record = catalogue.products["stapler"].stockrecords.get()
+        record.price = Decimal("39.90")
+        record.save()
 
     assert prices(client) == ["CN¥39.90"]
 
 
-def test_a_product_that_goes_out_of_sale_leaves_the_cached_block(client, make_promo, catalogue):
+def test_a_product_that_goes_out_of_sale_leaves_the_cached_block(
+    client, make_promo, catalogue, django_capture_on_commit_callbacks
+):
     products = catalogue.products
     make_promo([grid(source="picked", products=[products["stapler"], products["notes"]])])
     assert len(prices(client)) == 2
 
-    products["stapler"].is_public = False
-    products["stapler"].save()
+    with django_capture_on_commit_callbacks(execute=True):
+        products["stapler"].is_public = False
+        products["stapler"].save()
 
     assert len(prices(client)) == 1
 
 
-def test_publishing_a_new_revision_replaces_the_cached_body(client, make_promo):
+def test_publishing_a_new_revision_replaces_the_cached_body(client, make_promo, django_capture_on_commit_callbacks):
     page = make_promo([("coupon", {"code": "OLD-CODE", "text": ""})])
     assert "OLD-CODE" in client.get("/en/spring-sale/").content.decode()
 
-    page.body = [("coupon", {"code": "NEW-CODE", "text": ""})]
-    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.body = [("coupon", {"code": "NEW-CODE", "text": ""})]
+        page.save_revision().publish()
 
     html = client.get("/en/spring-sale/").content.decode()
     assert "NEW-CODE" in html and "OLD-CODE" not in html
+
+
+def test_versions_move_only_when_the_change_commits_and_once_per_transaction(
+    make_promo, catalogue, django_capture_on_commit_callbacks
+):
+    from django.core.cache import cache
+    from django.db import transaction
+
+    from cms.cache import CATALOGUE_VERSION_KEY
+    from cms.receivers import CatalogueBump
+
+    def bumps(callbacks: list) -> list:
+        return [callback for callback in callbacks if isinstance(callback, CatalogueBump)]
+
+    cache.set(CATALOGUE_VERSION_KEY, 1, None)
+    records = [product.stockrecords.get() for key, product in catalogue.products.items() if key != "pencil"]
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        for record in records:  # an import saving many rows
+            record.num_in_stock += 1
+            record.save()
+        assert cache.get(CATALOGUE_VERSION_KEY) == 1  # not before the commit
+    assert len(bumps(callbacks)) == 1
+    assert cache.get(CATALOGUE_VERSION_KEY) == 2
+
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                records[0].save()
+                raise RuntimeError("import failed")
+        except RuntimeError:
+            pass
+    assert bumps(callbacks) == []  # rolled back: nothing to invalidate
+    assert cache.get(CATALOGUE_VERSION_KEY) == 2
 
 
 def test_unpublishing_takes_the_page_away(client, make_promo):
