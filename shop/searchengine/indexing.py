@@ -79,16 +79,20 @@ def batch_preparer(index):
     return BatchPreparedIndex()
 
 
-def iter_object_batches(queryset: QuerySet, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list]:
-    last_pk: Any = None
-    ordered = queryset.order_by("pk")
+def _keyset_batches(ordered: QuerySet, batch_size: int, key) -> Iterator[list]:
+    last: Any = None
     while True:
-        page = ordered if last_pk is None else ordered.filter(pk__gt=last_pk)
+        page = ordered if last is None else ordered.filter(pk__gt=last)
         batch = list(page[:batch_size])
         if not batch:
             return
         yield batch
-        last_pk = batch[-1].pk
+        last = key(batch[-1])
+
+
+def iter_object_batches(queryset: QuerySet, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list]:
+    """Objects of ``queryset`` in ascending primary-key batches (keyset pagination: no OFFSET scans)."""
+    return _keyset_batches(queryset.order_by("pk"), batch_size, lambda obj: obj.pk)
 
 
 def document_batches(
@@ -130,16 +134,8 @@ def bulk_documents(backend, index, bulk, pks: list) -> list[IndexDocument]:
 
 
 def iter_pk_batches(queryset: QuerySet, batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[list]:
-    """Primary keys of ``queryset`` in ascending batches (keyset pagination: no OFFSET scans)."""
-    last_pk: Any = None
-    ordered = queryset.order_by("pk").values_list("pk", flat=True)
-    while True:
-        page = ordered if last_pk is None else ordered.filter(pk__gt=last_pk)
-        batch = list(page[:batch_size])
-        if not batch:
-            return
-        yield batch
-        last_pk = batch[-1]
+    """Primary keys of ``queryset`` in ascending batches."""
+    return _keyset_batches(queryset.order_by("pk").values_list("pk", flat=True), batch_size, lambda pk: pk)
 
 
 def count_objects(index, using: str | None = None) -> int:
