@@ -75,6 +75,8 @@ def body_cache_key(page, request) -> str:
 
     parts = [
         str(page.pk),
+        str(page.live_revision_id),
+        page.last_published_at.isoformat() if page.last_published_at else "",
         str(_version(PAGE_VERSION_KEY.format(page.pk))),
         str(_version(CATALOGUE_VERSION_KEY)),
         get_language() or settings.LANGUAGE_CODE,
