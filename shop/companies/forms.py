@@ -63,6 +63,15 @@ class CompanyAddressForm(forms.ModelForm):
         return data
 
 
+def status_label(status: str) -> str:
+    """An order's status (Oscar's untranslated ``Order.status``) in the active language: the lifecycle's label
+    when it is a lifecycle state, else the status as stored (orders of an older pipeline)."""
+    from shop.orders.lifecycle import STATE_OF_STATUS, state_label
+
+    state = STATE_OF_STATUS.get(status)
+    return state_label(state) if state is not None else status
+
+
 class OrderFilterForm(forms.Form):
     number = forms.CharField(label=_("Order number"), required=False, max_length=128)
     status = forms.ChoiceField(label=_("Status"), required=False)
@@ -71,7 +80,7 @@ class OrderFilterForm(forms.Form):
 
     def __init__(self, *args, statuses: list[str] = (), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["status"].choices = [("", _("Any status"))] + [(s, s) for s in statuses]
+        self.fields["status"].choices = [("", _("Any status"))] + [(s, status_label(s)) for s in statuses]
 
     def clean(self):
         data = super().clean()

@@ -27,6 +27,7 @@ _LINKS: dict[str, list[tuple[str, str, str]]] = {
         (_("Quick order"), "b2b_pricing:quick-order", "bolt"),
         (_("Company"), "companies:home", "building"),
         (_("Company orders"), "companies:order-list", "receipt"),
+        (_("Reorder suggestions"), "inventory:reorder", "arrow-repeat"),
         (_("Members"), "companies:member-list", "users"),
     ],
     Role.DISTRIBUTOR: [
@@ -36,11 +37,14 @@ _LINKS: dict[str, list[tuple[str, str, str]]] = {
         (_("Addresses"), "customer:address-list", "truck"),
         (_("Company"), "companies:home", "building"),
         (_("Company orders"), "companies:order-list", "receipt"),
+        (_("Stock"), "inventory:overview", "boxes"),
+        (_("Supplier stock"), "inventory:supplier-stock", "box-seam"),
         (_("Members"), "companies:member-list", "users"),
     ],
     Role.SUPPLIER: [
+        (_("Orders to fulfil"), "shop_orders:supplier-list", "truck"),
         (_("My products"), "dashboard:catalogue-product-list", "box"),
-        (_("Order lines"), "dashboard:order-list", "truck"),
+        (_("My products at distributors"), "inventory:shared-stock", "boxes"),
     ],
     Role.EDITOR: [
         (_("Pages"), "wagtailadmin_home", "pencil"),
@@ -54,13 +58,34 @@ _LINKS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
-def _shown_to(url_name: str, user) -> bool:
-    """Company links only for members of a company; its member list only for the company's admins."""
-    if not url_name.startswith("companies:"):
-        return True
-    from shop.companies.selection import has_company, is_company_admin
+def _is_supplier(user) -> bool:
+    """Works for a supplier: an Oscar partner user, or a member of a company that is a supplier (cached)."""
+    cached = getattr(user, "_shop_supplies", None)
+    if cached is None:
+        from shop.companies.selection import membership_of
+        from shop.orders.access import supplier_partner_ids
 
-    return is_company_admin(user) if url_name == "companies:member-list" else has_company(user)
+        membership = membership_of(user)
+        cached = bool(supplier_partner_ids(user, membership.company if membership else None))
+        user._shop_supplies = cached
+    return cached
+
+
+def _shown_to(url_name: str, user) -> bool:
+    """Company and stock links only for members of a company; its member list only for the company's admins;
+    supplier pages only for people who work for a supplier."""
+    from shop.companies.selection import has_company, is_company_admin, membership_of
+
+    if url_name == "companies:member-list":
+        return is_company_admin(user)
+    if url_name == "shop_orders:supplier-list":
+        return _is_supplier(user)
+    if url_name == "inventory:shared-stock":
+        membership = membership_of(user)
+        return membership is not None and membership.company.partner_id is not None
+    if url_name.startswith(("companies:", "inventory:")):
+        return has_company(user)
+    return True
 
 
 def _plugin_enabled(url_name: str) -> bool:
