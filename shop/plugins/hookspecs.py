@@ -64,6 +64,22 @@ def shop_order_quantity(product: Any, user: Any, request: Any) -> tuple[int, int
 
 
 @hookspec
+def shop_order_quantities(products: list, user: Any, request: Any) -> dict[int, tuple[int, int]] | None:
+    """Return ``{product pk: (smallest quantity, multiple)}`` for those of ``products`` this buyer must order
+    in set quantities; products left out may be ordered in any quantity.
+
+    The bulk form of ``shop_order_quantity`` for product lists (catalogue,
+    category and search result cards): answer for the whole list with a fixed
+    number of queries, whatever its length, and give the same answer per
+    product as ``shop_order_quantity``. The core combines several plugins'
+    answers like ``shop_order_quantity``'s and keeps the result on the request.
+    ``products`` may hold parents (which are never ordered themselves: leave
+    them out); ``user`` is ``None`` for visitors who are not signed in;
+    ``request`` may be ``None``.
+    """
+
+
+@hookspec
 def shop_prices_hidden(user: Any, request: Any) -> bool:
     """Return True when no price may be shown to this visitor (e.g. "sign in for prices" for anonymous visitors).
 

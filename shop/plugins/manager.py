@@ -130,3 +130,36 @@ def order_quantity(product: Any, user: Any = None, request: Any = None) -> tuple
             low, step = (max(int(value), 1) for value in answer)
             minimum, multiple = max(minimum, low), math.lcm(multiple, step)
     return -(-minimum // multiple) * multiple, multiple
+
+
+_QUANTITIES_ATTR = "_shop_order_quantities"
+
+
+def order_quantities(products: Any, user: Any = None, request: Any = None) -> dict[int, tuple[int, int]]:
+    """``(smallest quantity, multiple)`` every enabled plugin accepts, per product pk of ``products``.
+
+    ``(1, 1)`` for products no plugin has a rule for. One call of
+    ``shop_order_quantities`` for all products not answered yet in this request;
+    the answers are kept on ``request``, so the cards of a product list ask the
+    plugins once, however many cards the page shows.
+    """
+    products = [p for p in products if getattr(p, "pk", None) is not None]
+    kept: dict[int, tuple[int, int]] = request.__dict__.setdefault(_QUANTITIES_ATTR, {}) if request is not None else {}
+    missing = list({p.pk: p for p in products if p.pk not in kept}.values())
+    if missing:
+        found: dict[int, tuple[int, int]] = {p.pk: (1, 1) for p in missing}
+        for answer in hook("shop_order_quantities")(products=missing, user=user, request=request):
+            for pk, rule in (answer or {}).items():
+                if pk in found and rule:
+                    low, step = (max(int(value), 1) for value in rule)
+                    minimum, multiple = found[pk]
+                    found[pk] = (max(minimum, low), math.lcm(multiple, step))
+        kept.update({pk: (-(-low // step) * step, step) for pk, (low, step) in found.items()})
+    return {p.pk: kept[p.pk] for p in products}
+
+
+def kept_order_quantity(product: Any, request: Any) -> tuple[int, int] | None:
+    """The answer :func:`order_quantities` already kept on ``request`` for ``product``; None when not asked yet."""
+    if request is None:
+        return None
+    return request.__dict__.get(_QUANTITIES_ATTR, {}).get(getattr(product, "pk", None))

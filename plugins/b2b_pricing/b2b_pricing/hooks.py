@@ -40,6 +40,13 @@ def shop_order_quantity(product: Any, user: Any, request: Any) -> tuple[int, int
 
 
 @hookimpl
+def shop_order_quantities(products: list, user: Any, request: Any) -> dict[int, tuple[int, int]] | None:
+    currency = getattr(getattr(request, "strategy", None), "currency", None)
+    book = book_for(user, request, currency) if currency else None
+    return order_rules.order_quantities(book, products, request)
+
+
+@hookimpl
 def shop_prices_hidden(user: Any, request: Any) -> bool:
     if request is None:
         return False  # scripts and tasks have no visitor to hide prices from

@@ -5,8 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from b2b_pricing.models import ProductOrderRule
+from b2b_pricing.models import PriceListEntry, ProductOrderRule
 from b2b_pricing_testkit import PEN_TIERS, switch
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import AnonymousUser
 from django.template import Context, Template
 from django.test import RequestFactory
@@ -161,8 +162,12 @@ def test_product_list_queries_added_by_the_plugin_do_not_grow_with_page_size(
     client, buyer_a, indexed, settings, django_assert_max_num_queries
 ):
     settings.SHOP_PLUGIN_STATE_TTL = 3600  # hold the switches still while counting
+    for n, product in enumerate(indexed):  # order rules on every card: the cards' quantity boxes ask for them
+        ProductOrderRule.objects.create(product=product, min_quantity=n % 3 * 10, pack_size=12 if n % 2 else 1)
     client.force_login(buyer_a)
     with_plugin = {size: catalogue_queries(client, size, django_assert_max_num_queries) for size in (4, 16)}
+    boxes = [card_box(client.get("/en/catalogue/").content, product) for product in indexed[:4]]
+    assert [(b["value"], b["step"]) for b in boxes] == [("1", "1"), ("12", "12"), ("20", "1"), ("12", "12")]
     switch(False)
     state.states()
     without = {size: catalogue_queries(client, size, django_assert_max_num_queries) for size in (4, 16)}
@@ -170,6 +175,91 @@ def test_product_list_queries_added_by_the_plugin_do_not_grow_with_page_size(
     assert with_plugin[4] == with_plugin[16], with_plugin  # the whole page, not only the plugin's part
     assert added[4] == added[16], (with_plugin, without)
     assert added[16] <= 3, added
+
+
+# --- quantity boxes of the listing cards ---------------------------------------------------------
+
+
+def card_box(html: bytes | str, product):
+    """The quantity input of ``product``'s card on a product list page (None when it has none)."""
+    return BeautifulSoup(html, "html.parser").select_one(f"article.product_pod input#qty-{product.pk}")
+
+
+def card_rule(html: bytes | str, product) -> str | None:
+    hint = BeautifulSoup(html, "html.parser").select_one(f"#qty-rule-{product.pk}")
+    return hint.get_text(" ", strip=True) if hint is not None else None
+
+
+def test_listing_cards_start_at_the_buyers_smallest_order_and_step_by_the_pack(client, buyer_a, indexed):
+    boxed, least_36, least_5, loose = indexed[:4]
+    ProductOrderRule.objects.create(product=boxed, pack_size=12)
+    ProductOrderRule.objects.create(product=least_36, min_quantity=30, pack_size=12)
+    ProductOrderRule.objects.create(product=least_5, min_quantity=5)
+    client.force_login(buyer_a)
+    for url in ("/en/catalogue/", "/en/search/?q=pen"):
+        html = client.get(url).content
+        box = card_box(html, boxed)
+        assert (box["value"], box["min"], box["step"]) == ("12", "12", "12"), url
+        assert (box["data-order-minimum"], box["data-order-multiple"]) == ("12", "12"), url
+        assert card_rule(html, boxed) == "Packs of 12, from 12"
+        assert box["aria-describedby"] == f"qty-rule-{boxed.pk}"
+        box = card_box(html, least_36)
+        assert (box["value"], box["min"], box["step"]) == ("36", "36", "12"), url
+        assert card_rule(html, least_36) == "Packs of 12, from 36"
+        box = card_box(html, least_5)
+        assert (box["value"], box["min"], box["step"]) == ("5", "5", "1"), url
+        assert card_rule(html, least_5) == "Minimum 5"
+        box = card_box(html, loose)
+        assert (box["value"], box["min"], box["step"]) == ("1", "1", "1"), url
+        assert card_rule(html, loose) is None and not box.has_attr("aria-describedby")
+    html = client.get("/zh-hans/catalogue/").content
+    assert card_rule(html, boxed) == "每包 12 件，12 件起订" and card_rule(html, least_5) == "5 件起订"
+
+
+def test_a_price_list_of_the_buyers_company_sets_their_cards_rule(client, buyer_a, buyer_b, indexed):
+    boxed = indexed[0]
+    ProductOrderRule.objects.create(product=boxed, pack_size=12)
+    PriceListEntry.objects.filter(product=boxed).update(pack_size=6, min_quantity=20)  # Alpha's list (company_a)
+    client.force_login(buyer_a)  # their list: packs of 6, at least 20
+    box = card_box(client.get("/en/catalogue/").content, boxed)
+    assert (box["value"], box["step"]) == ("24", "6")
+    client.force_login(buyer_b)  # another company: the product's own rule
+    box = card_box(client.get("/en/catalogue/").content, boxed)
+    assert (box["value"], box["step"]) == ("12", "12")
+
+
+def test_adding_from_a_card_posts_its_quantity_and_the_server_still_enforces_the_pack(client, buyer_a, indexed):
+    boxed = indexed[0]
+    ProductOrderRule.objects.create(product=boxed, pack_size=12)
+    client.force_login(buyer_a)
+    form = card_box(client.get("/en/catalogue/").content, boxed).find_parent("form")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    assert data["quantity"] == "12"
+
+    refused = client.post(form["action"], {**data, "quantity": "13"}, follow=True)
+    messages = [str(m) for m in refused.context["messages"]]
+    assert any("so 13 cannot be ordered: order 12 or 24" in m for m in messages), messages
+    assert not Basket.objects.filter(owner=buyer_a, lines__product=boxed).exists()
+
+    client.post(form["action"], data, follow=True)
+    basket = Basket.objects.get(owner=buyer_a, lines__product=boxed)
+    assert [line.quantity for line in basket.all_lines()] == [12]
+
+
+def test_with_the_plugin_switched_off_cards_start_at_1_without_a_rule(client, buyer_a, indexed):
+    boxed = indexed[0]
+    ProductOrderRule.objects.create(product=boxed, min_quantity=24, pack_size=12)
+    switch(False)
+    client.force_login(buyer_a)
+    html = client.get("/en/catalogue/").content
+    box = card_box(html, boxed)
+    assert (box["value"], box["min"], box["step"], box["data-order-multiple"]) == ("1", "1", "1", "1")
+    assert card_rule(html, boxed) is None
+    form = box.find_parent("form")
+    client.post(form["action"], {"quantity": "1"})
+    assert [line.quantity for line in Basket.objects.get(owner=buyer_a).all_lines()] == [1]
+    switch(True)  # switched back on: the rule holds again (the data was kept)
+    assert card_box(client.get("/en/catalogue/").content, boxed)["value"] == "24"
 
 
 def test_the_theme_product_page_shows_the_tier_table_only_while_enabled(client, buyer_a, pen, price_list):

@@ -36,6 +36,8 @@ Hooks (see :mod:`shop_dummy_plugin.hooks`)
       basket forms and at checkout) with ``contract.PURCHASE_REFUSAL``;
     * ``shop_order_quantity`` – ``(6, 6)`` for products whose title contains
       ``DUMMY-PACK`` (the quantity box starts at 6), else no rule;
+    * ``shop_order_quantities`` – the same for a list of products, as
+      ``{pk: (6, 6)}`` for those whose title contains ``DUMMY-PACK``;
     * ``shop_prices_hidden`` – True for visitors who are not signed in while
       the Django setting ``DUMMY_HIDE_PRICES`` is True (default: never);
     * ``shop_dashboard_navigation`` – one entry, label ``Dummy plugin``,

@@ -72,6 +72,15 @@ def shop_order_quantity(product: Any, user: Any, request: Any) -> tuple[int, int
 
 
 @hookimpl
+def shop_order_quantities(products: list, user: Any, request: Any) -> dict[int, tuple[int, int]] | None:
+    return {
+        product.pk: (contract.PACK_SIZE, contract.PACK_SIZE)
+        for product in products
+        if contract.PACK_MARKER in (getattr(product, "title", "") or "")
+    }
+
+
+@hookimpl
 def shop_prices_hidden(user: Any, request: Any) -> bool:
     return services.hides_prices_from(user)
 

@@ -122,6 +122,17 @@ def test_checkout_validation_refuses_quantity_13_only():
     assert manager.collect("shop_checkout_validate", basket=basket_with(12), user=None, request=None) == []
 
 
+def test_order_quantities_in_packs_of_6_for_the_pack_marker_alone_and_in_bulk():
+    boxed, loose = product_titled("Eraser DUMMY-PACK"), product_titled("Eraser")
+    loose.pk = 2
+    assert manager.order_quantity(boxed) == (contract.PACK_SIZE, contract.PACK_SIZE)
+    assert manager.order_quantity(loose) == (1, 1)
+    assert manager.hook("shop_order_quantities")(products=[boxed, loose], user=None, request=None) == [
+        {boxed.pk: (contract.PACK_SIZE, contract.PACK_SIZE)}
+    ]
+    assert manager.order_quantities([boxed, loose]) == {boxed.pk: (6, 6), loose.pk: (1, 1)}
+
+
 def test_dashboard_navigation_for_staff_only(staff, buyer):
     entries = manager.collect("shop_dashboard_navigation", user=staff)
     assert [(str(e["label"]), e["url_name"]) for e in entries] == [("Dummy plugin", "dummy_dashboard:index")]

@@ -161,6 +161,21 @@ def order_quantity(book: PriceBook | None, product: Any, request: Any = None) ->
     return None if rule.is_free else (rule.smallest, rule.pack_size)
 
 
+def order_quantities(book: PriceBook | None, products: Iterable[Any],
+                     request: Any = None) -> dict[int, tuple[int, int]]:
+    """``{pk: (smallest quantity, pack multiple)}`` for those of ``products`` with a rule for this buyer.
+
+    One query for all of them (none for those already kept on ``request``):
+    the rules stay on the request, so adding a listed product to the basket in
+    the same request asks nothing more.
+    """
+    products = [p for p in products if getattr(p, "pk", None) is not None and not p.is_parent]
+    if not products:
+        return {}
+    rules = rules_for(book, products) if request is None else rules_kept_on(request, book, products)
+    return {p.pk: (rules[p.pk].smallest, rules[p.pk].pack_size) for p in products if not rules[p.pk].is_free}
+
+
 def purchase_problem(book: PriceBook | None, product: Any, quantity: int, basket: Any = None,
                      request: Any = None) -> str | None:
     """Why this buyer may not have ``quantity`` of ``product`` (or None), with the quantities they may order.
