@@ -36,7 +36,7 @@ from shop.searchengine.results import build_results
 from shop.searchengine.schema import SOURCE_FIELD, FieldCatalog, IndexDocument
 from shop.searchengine.sorting import python_sort_window
 from shop.searchengine.tantivy_query import QueryCompiler, adapt_aggregations
-from shop.searchengine.tantivy_store import IndexStore, OpenIndex, get_store, tantivy_document
+from shop.searchengine.tantivy_store import IndexStore, OpenIndex, get_store, tantivy_document, tantivy_schema
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ class EmbeddedSearchBackend(CatalogMixin, BaseSearchBackend):
         with self.store.writing(self.catalog) as (state, writer):
             for doc in documents:
                 writer.delete_documents_by_term(f"{ID}__raw", doc.id)
-                writer.add_document(tantivy_document(doc, state.kinds))
+                writer.add_document(tantivy_document(doc, state.kinds, state.schema))
 
     def remove(self, obj_or_string: Any, commit: bool = True) -> None:
         self.remove_ids([get_identifier(obj_or_string)])
@@ -89,9 +89,10 @@ class EmbeddedSearchBackend(CatalogMixin, BaseSearchBackend):
         total = 0
         with self.store.building(self.catalog) as writer:
             kinds = self.catalog.subfield_kinds()
+            schema = tantivy_schema(self.catalog)
             for batch in batches:
                 for doc in batch:
-                    writer.add_document(tantivy_document(doc, kinds))
+                    writer.add_document(tantivy_document(doc, kinds, schema))
                 total += len(batch)
         return total
 

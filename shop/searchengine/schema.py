@@ -21,6 +21,7 @@ The prepared document itself is kept as ``_source`` (JSON) to build ``SearchResu
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import math
@@ -257,12 +258,22 @@ def string_value(value: Any) -> str:
     return str(value)
 
 
-_PLAIN = (str, int, float, bool, type(None))
+_PLAIN = frozenset((str, int, float, bool, type(None)))
 
 
 def json_safe(value: Any) -> Any:
     if type(value) in _PLAIN:
         return value
+    if type(value) is dict:
+        out = {}
+        for key, item in value.items():
+            kind = type(item)
+            if kind is list and all(type(v) in _PLAIN for v in item):
+                item = list(item)
+            elif kind not in _PLAIN:
+                item = json_safe(item)
+            out[key if type(key) is str else str(key)] = item
+        return out
     if isinstance(value, dict):
         return {str(k): json_safe(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
@@ -287,62 +298,121 @@ class IndexDocument:
     fields: dict[str, list[Any]]
 
 
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [v for v in value if v is not None]
-    return [value]
-
-
 def flatten(catalog: FieldCatalog, prepared: dict) -> IndexDocument:
-    """Turn ``index.full_prepare(obj)`` output into subfield values; unknown keys stay in the source only."""
+    """Turn ``index.full_prepare(obj)`` output into subfield values; unknown keys stay in the source only.
+
+    Runs once per document on every (re)index, so the per-field decisions are taken once per catalog
+    (``_flatten_plan``) and plain values (str, int, float, bool, UTC datetimes) skip the generic coercion.
+    """
+    plan = catalog.__dict__.get("_plan")
+    if plan is None:
+        plan = catalog.__dict__["_plan"] = _flatten_plan(catalog)
     fields: dict[str, list[Any]] = {}
     for name, raw_value in prepared.items():
-        subfields = catalog.by_field.get(name)
-        values = _as_list(raw_value)
-        if not subfields or not values:
+        entry = plan.get(name)
+        if entry is None or raw_value is None:
             continue
-        spec = catalog.fields[name]
+        if isinstance(raw_value, (list, tuple, set, frozenset)):
+            values = [v for v in raw_value if v is not None]
+            if not values:
+                continue
+        else:
+            values = [raw_value]
+        spec, subfields = entry
         texts: list[str] | None = None
-        for sub in subfields:
-            if sub.kind == SUB_TS:
-                converted = [round(parse_datetime(v).timestamp() * 1_000_000) for v in _typed_values(spec, values)]
-            elif sub.kind in _TYPED_KINDS:
-                converted = _typed_values(spec, values)
+        dates: list[datetime.datetime] | None = None
+        for sub_name, kind in subfields:
+            if kind == SUB_TS:
+                if dates is None:
+                    dates = _utc_dates(spec, values)
+                converted = [round(d.timestamp() * 1_000_000) for d in dates]
+            elif kind == SUB_DATE:
+                if dates is None:
+                    dates = _utc_dates(spec, values)
+                converted = [d.isoformat() for d in dates]
+            elif kind in _TYPED_KINDS:
+                converted = _fast_typed_values(spec, values)
             else:
                 if texts is None:
-                    texts = [string_value(v) for v in values]
+                    texts = [v if type(v) is str else string_value(v) for v in values]
                     if spec.document:
                         texts = [analysis.plain_text(t) for t in texts]
-                converted = _text_values(sub.kind, texts)
+                converted = _text_values(kind, texts)
             if converted:
-                fields[sub.name] = converted
+                fields[sub_name] = converted
     return IndexDocument(id=str(prepared[ID]), source=json_safe(prepared), fields=fields)
 
 
-_TYPED_KINDS = frozenset((SUB_I64, SUB_F64, SUB_BOOL, SUB_DATE))
+def _flatten_plan(catalog: FieldCatalog) -> dict[str, tuple[FieldSpec, tuple[tuple[str, str], ...]]]:
+    return {
+        name: (catalog.fields[name], tuple((sub.name, sub.kind) for sub in subs))
+        for name, subs in catalog.by_field.items()
+        if subs
+    }
 
 
-def _typed_values(spec: FieldSpec, values: list[Any]) -> list[Any]:
+def _utc_dates(spec: FieldSpec, values: list[Any]) -> list[datetime.datetime]:
+    """Values of a date field as aware UTC datetimes (what ``coerce`` + ``parse_datetime`` give), bad ones left out."""
     out = []
     for value in values:
+        if type(value) is datetime.datetime and value.tzinfo is datetime.UTC:
+            out.append(value)
+            continue
         try:
-            out.append(coerce(spec, value))
+            out.append(parse_datetime(coerce(spec, value)))
         except (TypeError, ValueError, OverflowError):
             continue
     return out
 
 
+def _fast_typed_values(spec: FieldSpec, values: list[Any]) -> list[Any]:
+    kind = spec.kind
+    out = []
+    for value in values:
+        plain = type(value)
+        if kind == INTEGER and plain is int and -(2**63) <= value < 2**63:
+            out.append(value)
+        elif kind == BOOLEAN and plain is bool:
+            out.append(value)
+        elif kind == FLOAT and plain is float and math.isfinite(value):
+            out.append(value)
+        else:
+            try:
+                out.append(coerce(spec, value))
+            except (TypeError, ValueError, OverflowError):
+                continue
+    return out
+
+
+_TYPED_KINDS = frozenset((SUB_I64, SUB_F64, SUB_BOOL, SUB_DATE))
+
+
 def _text_values(kind: str, texts: list[str]) -> list[str]:
     if kind in (SUB_EN, SUB_RAW):
         return texts
-    if kind == SUB_CJK:
-        return [seg for seg in map(analysis.segment_for_index, texts) if seg]
-    if kind == SUB_PREFIX:
-        return [p for p in map(analysis.prefixes_for_index, texts) if p]
-    if kind == SUB_PINYIN:
-        return [p for p in map(pinyin.pinyin_for_index, texts) if p]
     if kind == SUB_SORT:
         return texts[:1]
-    raise ValueError(f"unknown subfield kind {kind}")
+    transform = _TEXT_TRANSFORMS.get(kind)
+    if transform is None:
+        raise ValueError(f"unknown subfield kind {kind}")
+    out = []
+    for text in texts:
+        converted = transform(text) if len(text) > _CACHED_TEXT_CHARS else _cached_transform(kind, text)
+        if converted:
+            out.append(converted)
+    return out
+
+
+_TEXT_TRANSFORMS = {
+    SUB_CJK: analysis.segment_for_index,
+    SUB_PREFIX: analysis.prefixes_for_index,
+    SUB_PINYIN: lambda text: pinyin.pinyin_for_index(text),
+}
+# Short field values (titles, brands, colours, suppliers, SKUs) repeat across a catalog: their index forms
+# are computed once per process. Long texts (the document field, descriptions) are rarely repeated.
+_CACHED_TEXT_CHARS = 200
+
+
+@functools.lru_cache(maxsize=100_000)
+def _cached_transform(kind: str, text: str) -> str:
+    return _TEXT_TRANSFORMS[kind](text)

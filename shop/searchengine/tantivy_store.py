@@ -111,11 +111,23 @@ def tantivy_schema(catalog: FieldCatalog) -> tantivy.Schema:
     return builder.build()
 
 
-def tantivy_document(doc: IndexDocument, kinds: dict[str, str]) -> tantivy.Document:
+def tantivy_document(
+    doc: IndexDocument, kinds: dict[str, str], schema: tantivy.Schema | None = None
+) -> tantivy.Document:
+    """The tantivy document of ``doc``: built in one call (``Document.from_dict``) when ``schema`` is given."""
+    if schema is not None:
+        values: dict[str, list] = {}
+        for name, field_values in doc.fields.items():
+            kind = kinds.get(name)
+            if kind is None:
+                continue
+            values[name] = [_tantivy_date(v) for v in field_values] if kind == SUB_DATE else field_values
+        values[SOURCE_FIELD] = [json.dumps(doc.source, ensure_ascii=False).encode()]
+        return tantivy.Document.from_dict(values, schema)
     out = tantivy.Document()
-    for name, values in doc.fields.items():
+    for name, field_values in doc.fields.items():
         kind = kinds.get(name)
-        for value in values:
+        for value in field_values:
             if kind in (SUB_EN, SUB_CJK, SUB_PINYIN, SUB_PREFIX, SUB_RAW, SUB_SORT):
                 out.add_text(name, value)
             elif kind in (SUB_I64, SUB_TS):
@@ -125,9 +137,18 @@ def tantivy_document(doc: IndexDocument, kinds: dict[str, str]) -> tantivy.Docum
             elif kind == SUB_BOOL:
                 out.add_boolean(name, value)
             elif kind == SUB_DATE:
-                out.add_date(name, parse_datetime(value))
+                out.add_date(name, _tantivy_date(value))
     out.add_bytes(SOURCE_FIELD, json.dumps(doc.source, ensure_ascii=False).encode())
     return out
+
+
+def _tantivy_date(value: str) -> datetime.datetime:
+    """A flattened date (``isoformat`` of a UTC datetime) back as a datetime; other spellings parsed in full."""
+    try:
+        parsed = datetime.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return parse_datetime(value)
+    return parsed if parsed.tzinfo is datetime.UTC else parse_datetime(value)
 
 
 def _open(path: Path, catalog: FieldCatalog | None = None) -> tantivy.Index:

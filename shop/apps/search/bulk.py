@@ -120,6 +120,7 @@ class BulkProductPreparer:
         self._prices: dict[tuple, Decimal | None] = {}
         self._table = None
         self._fields = index.fields
+        self._finish_steps: list[tuple[str, str | None, bool]] | None = None
         self.with_plugins = bool(hook("shop_search_index_fields").get_hookimpls())
 
     # --- reference data, read once ---------------------------------------------------------------
@@ -396,12 +397,17 @@ class BulkProductPreparer:
 
     def _finish(self, data: dict) -> dict:
         """haystack's ``full_prepare`` steps: facet copies, and ``null=True`` fields without a value dropped."""
-        for field in self._fields.values():
-            facet_for = getattr(field, "facet_for", None)
-            if facet_for:
-                source = self._fields[facet_for].index_fieldname
-                if data.get(field.index_fieldname) is None and source in data:
-                    data[field.index_fieldname] = data[source]
-            if field.null and data.get(field.index_fieldname) is None:
-                data.pop(field.index_fieldname, None)
+        steps = self._finish_steps
+        if steps is None:
+            steps = self._finish_steps = []
+            for field in self._fields.values():
+                facet_for = getattr(field, "facet_for", None)
+                source = self._fields[facet_for].index_fieldname if facet_for else None
+                if source or field.null:
+                    steps.append((field.index_fieldname, source, bool(field.null)))
+        for name, source, null in steps:
+            if source and data.get(name) is None and source in data:
+                data[name] = data[source]
+            if null and data.get(name) is None:
+                data.pop(name, None)
         return data
