@@ -12,3 +12,21 @@ class OrdersConfig(AppConfig):
 
     def ready(self) -> None:
         from . import receivers  # noqa: F401
+
+        self.batch_order_analytics()
+
+    @staticmethod
+    def batch_order_analytics() -> None:
+        """Oscar's per-line analytics receiver of ``order_placed`` is replaced by the batched
+        :func:`shop.orders.analytics.record_order` (same counts, queries independent of the line count)."""
+        from django.apps import apps
+
+        if not apps.is_installed("oscar.apps.analytics"):
+            return
+        from oscar.apps.analytics import receivers as oscar_analytics
+        from oscar.apps.order.signals import order_placed
+
+        from .analytics import record_order
+
+        order_placed.disconnect(oscar_analytics.receive_order_placed)
+        order_placed.connect(record_order, dispatch_uid="shop_orders.analytics.record_order")

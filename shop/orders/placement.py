@@ -4,7 +4,8 @@
 
 1. locks the basket row, so the same basket submitted twice at once makes one
    order (the second submission finds the first one's order and returns it);
-2. lets Oscar write the order;
+2. lets Oscar write the order (the checkout uses :class:`shop.orders.creator.BulkOrderCreator`: a fixed
+   number of queries whatever the number of lines);
 3. splits it per supplier, records the payment (checking the company's credit
    for pay on account, with the company row locked), reserves the stock through
    the inventory service and writes the first timeline entry.
@@ -83,6 +84,7 @@ def place(
             stock.reserve(order, user=user, expires_at=reservation_expiry(payment_method))
         except stock.insufficient_stock_error() as exc:
             raise PlacementRefused(str(exc)) from exc
+        stock.records_changed(order)
         record_event(order, OrderEvent.Kind.PLACED, user=user, role=Role.BUYER)
         basket.submit()
     return order

@@ -20,6 +20,7 @@ from oscar.apps.checkout import views as oscar_views
 from oscar.core.loading import get_class
 
 from shop.documents.tasks import send_order_confirmation
+from shop.orders.creator import BulkOrderCreator
 from shop.orders.placement import AlreadyPlaced, PlacementRefused, place
 
 from .forms import PaymentMethodForm
@@ -136,6 +137,42 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         except PlacementRefused as exc:
             raise UnableToPlaceOrder(str(exc)) from exc
         return self.handle_successful_order(order)
+
+    def place_order(
+        self,
+        order_number,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        order_total,
+        billing_address=None,
+        surcharges=None,
+        **kwargs,
+    ):
+        """Oscar's ``place_order`` with :class:`BulkOrderCreator` (lines written in bulk) instead of Oscar's
+        creator: addresses, initial status and payment sources as Oscar writes them."""
+        shipping_address = self.create_shipping_address(user, shipping_address)
+        billing_address = self.create_billing_address(user, billing_address, shipping_address, **kwargs)
+        status = kwargs.pop("status") if "status" in kwargs else self.get_initial_order_status(basket)
+        request = kwargs.pop("request") if "request" in kwargs else getattr(self, "request", None)
+        order = BulkOrderCreator().place_order(
+            user=user,
+            order_number=order_number,
+            basket=basket,
+            shipping_address=shipping_address,
+            shipping_method=shipping_method,
+            shipping_charge=shipping_charge,
+            total=order_total,
+            billing_address=billing_address,
+            status=status,
+            request=request,
+            surcharges=surcharges,
+            **kwargs,
+        )
+        self.save_payment_details(order)
+        return order
 
     def handle_repeated_submission(self, basket, order) -> HttpResponse:
         """The same basket was submitted again (a double click, two tabs): show the order it made, once."""
