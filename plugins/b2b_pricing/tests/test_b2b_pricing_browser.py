@@ -1,4 +1,5 @@
 """Click-through in Chromium: a buyer is refused 13 of a box-of-12 pen on the product page and the basket page;
+a buyer adds a box of 12 from its catalogue card;
 a visitor sees "Sign in for prices" when the operator hides prices, and the link leads to the sign-in page."""
 
 from __future__ import annotations
@@ -73,3 +74,29 @@ def test_a_visitor_is_asked_to_sign_in_for_prices(live_server, page: Page, liste
     expect(card).not_to_contain_text("3.50")
     card.get_by_role("link", name="Sign in for prices").click()
     expect(page).to_have_url(re.compile(r"/en/accounts/login/\?next=/en/catalogue/"))
+
+
+def test_a_buyer_adds_a_box_of_12_from_its_listing_card(live_server, page: Page, buyer_a, listed_pen):
+    ProductOrderRule.objects.create(product=listed_pen, pack_size=12)
+    sign_in(page, live_server, buyer_a)
+    page.goto(f"{live_server.url}/en/catalogue/")
+    card = page.locator("article.product_pod").filter(has_text="Gel pen 0.5 blue")
+    box = card.locator("input[name=quantity]")
+    expect(box).to_have_value("12")
+    expect(card).to_contain_text("Packs of 12, from 12")
+    for width in (375, 1280):  # a phone's two columns and the desktop's four: box and button stay inside the card
+        page.set_viewport_size({"width": width, "height": 900})
+        outer = card.bounding_box()
+        for part in (box, card.locator("button[type=submit]")):
+            inner = part.bounding_box()
+            assert outer["x"] <= inner["x"] and inner["x"] + inner["width"] <= outer["x"] + outer["width"], width
+    box.fill("13")
+    assert box.evaluate("el => el.checkValidity()") is False  # the browser already steps by the pack
+    box.fill("24")
+    assert box.evaluate("el => el.checkValidity()") is True
+    box.fill("12")
+    card.locator("button[type=submit]").click()
+    expect(page.locator(".alert-success, .alert-info").first).to_be_visible()
+
+    page.goto(f"{live_server.url}/en/basket/")
+    expect(page.locator("input[name='form-0-quantity']")).to_have_value("12")
