@@ -32,6 +32,7 @@ from .homepage import ensure_home_page
 from .images import CardPainter
 from .products import SEED, ProductSpec, product_specs
 from .site_data import PARTNERS
+from .trade import build as build_trade
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -95,6 +96,7 @@ class DemoBuilder:
             partners, warehouses = self._partners()
             self._products(classes, options, attributes, categories, partners, warehouses)
             self.report.logins = ensure_accounts(partners, self.report.created)
+            build_trade(partners, self.report.created)
             ensure_home_page(self.report.created)
         self.report.products_total = Product.objects.count()
         return self.report

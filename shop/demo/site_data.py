@@ -97,3 +97,68 @@ HOME_BODY: tuple[tuple[str, Term], ...] = (
     ("li", Term("Stock shown per supplier, shipped from the nearest warehouse", "按供应商显示库存，就近仓库发货")),
     ("li", Term("An eco range of recycled paper and refillable pens", "再生纸和可换芯笔等环保系列")),
 )
+
+
+class CompanySpec(NamedTuple):
+    name: str
+    kind: str  # a ``Company.Kind`` value
+    members: tuple[str, ...]  # demo usernames; the first is the company's administrator
+    partner: str | None = None  # a supplier's partner code (the company sees and fulfils that partner's orders)
+    warehouses: tuple[str, ...] = ()  # warehouse codes the company owns
+    share_with_suppliers: bool = False
+    share_with_customers: bool = False
+    credit_limit: str | None = None  # CNY; set: the company pays on account
+    net_days: int = 30
+
+
+COMPANIES: tuple[CompanySpec, ...] = (
+    CompanySpec(
+        "Huadong Stationery Supply Co., Ltd.", "supplier", ("supplier",), partner="huadong-stationery",
+        warehouses=("SH-JIADING",), share_with_customers=True,
+    ),
+    CompanySpec("Pearl River Office Trading Co.", "supplier", (), partner="pearl-river-office",
+                warehouses=("GZ-BAIYUN", "SZ-LONGGANG", "HK-KWAICHUNG")),
+    CompanySpec("Northern Paper & Office Supplies Ltd.", "supplier", (), partner="northern-paper",
+                warehouses=("BJ-DAXING", "TJ-PORT")),
+    # The distributor keeps Huadong's goods on consignment in its Hangzhou warehouse and lets Huadong see them.
+    CompanySpec(
+        "East China Office Wholesale Co.", "distributor", ("distributor",), warehouses=("HZ-XIAOSHAN",),
+        share_with_suppliers=True,
+    ),
+    CompanySpec("Wang's Stationery Corner", "retailer", ("retailer",), credit_limit="50000.00", net_days=30),
+)
+
+
+class StockLevelSpec(NamedTuple):
+    warehouse: str
+    position: int  # the n-th stock line of the warehouse, by stock record
+    threshold_above_available: int  # threshold = available + this (> 0: a low-stock alert is raised)
+    safety_stock: int
+
+
+STOCK_LEVELS: tuple[StockLevelSpec, ...] = (
+    StockLevelSpec("HZ-XIAOSHAN", 0, 25, 40),
+    StockLevelSpec("HZ-XIAOSHAN", 1, 10, 30),
+    StockLevelSpec("SH-JIADING", 0, 5, 20),
+    StockLevelSpec("SH-JIADING", 1, -5, 0),  # comfortably above its threshold: no alert
+)
+
+
+class OrderSpec(NamedTuple):
+    number: str
+    buyer: str  # demo username; the order is placed for the buyer's company
+    days_ago: int
+    method: str  # a checkout payment method code
+    items: tuple[tuple[int, int], ...]  # (n-th orderable demo product, quantity)
+    paid: bool = False  # staff marked the bank transfer received
+    steps: tuple[str, ...] = ()  # "confirm", "ship-part", "ship-all", "deliver", in order
+
+
+ORDERS: tuple[OrderSpec, ...] = (
+    OrderSpec("DEMO-1001", "retailer", 12, "on-account", ((0, 6), (1, 4)), steps=("confirm", "ship-all", "deliver")),
+    OrderSpec("DEMO-1002", "distributor", 6, "bank-transfer", ((2, 20), (3, 12)), paid=True,
+              steps=("confirm", "ship-part")),
+    OrderSpec("DEMO-1003", "retailer", 2, "on-account", ((4, 5),), steps=("confirm",)),
+    OrderSpec("DEMO-1004", "distributor", 4, "bank-transfer", ((5, 24),)),  # unpaid, not confirmed in time: an alert
+    OrderSpec("DEMO-1005", "retailer", 0, "on-account", ((1, 3), (6, 2))),
+)

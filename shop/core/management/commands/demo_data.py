@@ -93,3 +93,8 @@ class Command(BaseCommand):
         if after_build and unchanged:
             self.stdout.write(f"(accounts that existed before this run keep their password: {', '.join(unchanged)})")
         self.stdout.write("Shop: /en/   Dashboard: /en/dashboard/   CMS: /cms-admin/ (username and password)")
+        self.stdout.write(
+            "Companies: retailer, distributor and supplier each administer their company (Company → Inventory); "
+            "demo orders DEMO-1001…1005 are at /en/accounts/company/orders/, /en/orders/supplier/ and "
+            "/en/dashboard/b2b-orders/"
+        )
