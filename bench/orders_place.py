@@ -5,7 +5,8 @@ whole middleware stack: the basket (20 products from 4 suppliers, each with ware
 stock) is filled, the checkout's address, shipping and payment steps are posted, and then
 the timed request — ``POST /en/checkout/preview/`` with ``action=place_order`` — runs
 ``PaymentDetailsView.handle_order_placement`` → ``shop.orders.placement.place``: basket
-row lock, Oscar's order creation, split into 4 supplier groups, pay-on-account credit
+row lock, Oscar's order creation (``shop.orders.creator.BulkOrderCreator``: lines, prices and
+attributes bulk-inserted), split into 4 supplier groups, pay-on-account credit
 check with the company row locked, ``shop.inventory`` ``reserve_order`` (20 lines, ledger
 movements), the first timeline entry. The confirmation email is queued to Celery (memory
 broker, no worker) exactly as production queues it, so the PDF rendering is not timed.
@@ -15,6 +16,7 @@ queries per placement request (every query of the request, middleware included).
 
     .venv/bin/python bench/orders_place.py                       # SQLite (copy of the test DB)
     .venv/bin/python bench/orders_place.py --postgres postgres://postgres@127.0.0.1:5432/postgres
+    BENCH_PG_TEMPLATE=test_shop_me_me .venv/bin/python bench/orders_place.py --postgres …  # copy that test DB
     .venv/bin/python bench/orders_place.py --record bench/RESULTS.md
 """
 
@@ -64,13 +66,13 @@ def _postgres_copy(server_url: str) -> str:
     import psycopg
 
     base = server_url.rsplit("/", 1)[0]
+    # BENCH_PG_TEMPLATE: another migrated test database to copy (it must have no open connections).
+    template_name = os.environ.get("BENCH_PG_TEMPLATE", "test_shop_orders_orders")
     with psycopg.connect(server_url, autocommit=True) as conn:
         conn.execute("DROP DATABASE IF EXISTS shop_orders_bench")
-        template = conn.execute(
-            "SELECT datname FROM pg_database WHERE datname = 'test_shop_orders_orders'"
-        ).fetchone()
+        template = conn.execute("SELECT datname FROM pg_database WHERE datname = %s", [template_name]).fetchone()
         if template:
-            conn.execute("CREATE DATABASE shop_orders_bench TEMPLATE test_shop_orders_orders")
+            conn.execute(f'CREATE DATABASE shop_orders_bench TEMPLATE "{template_name}"')
         else:
             conn.execute("CREATE DATABASE shop_orders_bench")
     os.environ["DATABASE_URL"] = f"{base}/shop_orders_bench"

@@ -163,3 +163,88 @@ def test_a_second_order_adds_to_the_allocation_and_the_purchases(client, buyer_a
         _place_through_checkout(client, buyer_a, company_a, [(plain, 5, [])])
     assert plain.stockrecords.get().num_allocated == 10
     assert ProductRecord.objects.get(product=plain).num_purchases == 10
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_buyers_placing_at_once_allocate_every_unit_without_deadlock(
+    make_user, company_a, paper_co, pen_works, monkeypatch
+):
+    """Six buyers check out the same two plain records and one warehouse-kept record at the same moment (half of
+    the baskets list them in the opposite order): every order is placed, no unit is lost or counted twice."""
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL: run with DATABASE_URL=postgres://…")
+    import threading
+
+    from django.db import connections
+    from django.test import Client
+
+    from shop.companies.models import Membership
+    from shop.orders import creator
+
+    company_a.credit_limit = Decimal("10000000.00")
+    company_a.save(update_fields=["credit_limit"])
+    Country.objects.get_or_create(
+        iso_3166_1_a2="CN", defaults={"name": "China", "printable_name": "China", "is_shipping_country": True}
+    )
+    kept = stocked_product(paper_co, "Kept pad", "K-PAD", "4.00", 100)
+    plain = [
+        factories.create_product(
+            title=f"Plain {n}",
+            partner_name=pen_works[0].name,
+            partner_sku=f"P-{n}",
+            price=Decimal("2.00"),
+            num_in_stock=100,
+        )
+        for n in range(2)
+    ]
+    clients, buyers = [], []
+    for n in range(6):
+        buyer = make_user(f"racer{n}@alpha.example")
+        Membership.objects.create(user=buyer, company=company_a, role=Membership.Role.BUYER)
+        client = Client()
+        client.force_login(buyer)
+        products = [kept, *plain] if n % 2 else [*reversed(plain), kept]
+        basket = Basket.objects.create(owner=buyer)
+        basket.strategy = Selector().strategy(user=buyer, currency="CNY")
+        for product in products:
+            basket.add_product(product, 1 + n)
+        CompanyBasket.objects.create(basket=basket, company=company_a)
+        response = client.post("/en/checkout/shipping-address/", ADDRESS, follow=True)
+        if response.redirect_chain[-1][0].endswith("/shipping-method/"):
+            client.post("/en/checkout/shipping-method/", {"method_code": "free-shipping"})
+        client.post("/en/checkout/payment-method/", {"method": "on-account"})
+        clients.append(client)
+        buyers.append(buyer)
+
+    barrier = threading.Barrier(len(clients))
+    real_load = creator.BulkOrderCreator._load
+
+    def load_together(self, basket_lines):
+        barrier.wait(timeout=30)
+        return real_load(self, basket_lines)
+
+    results: list = [None] * len(clients)
+
+    def run(index, client):
+        try:
+            results[index] = client.post("/en/checkout/preview/", {"action": "place_order"}).status_code
+        except Exception as exc:  # noqa: BLE001 - the assertion shows what each buyer got
+            results[index] = exc
+        finally:
+            connections.close_all()
+
+    monkeypatch.setattr(creator.BulkOrderCreator, "_load", load_together)
+    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=90)
+
+    assert results == [302] * len(clients), results
+    ordered = sum(1 + n for n in range(len(clients)))
+    assert Order.objects.filter(user__in=buyers).count() == len(clients)
+    for product in plain:
+        assert product.stockrecords.get().num_allocated == ordered
+    assert kept.stockrecords.get().num_allocated == ordered
+    assert WarehouseStock.objects.get(stockrecord__product=kept).reserved == ordered
