@@ -90,9 +90,10 @@ def main() -> None:
     from django.db import connection
     from oscar.core.loading import get_model
 
-    from shop.searchengine import analysis
+    from shop.searchengine import analysis, pinyin
 
     analysis.jieba_tokenizer()  # loaded once per process (~0.8 s); not part of the index build
+    pinyin.warm_up()  # pypinyin's import and dictionaries (~1.4 s), likewise
     product = get_model("catalogue", "Product")
     with tempfile.TemporaryDirectory() as tmp:
         backend, unified = engine(str(Path(tmp) / "index"))

@@ -17,6 +17,7 @@ from haystack.constants import DEFAULT_ALIAS
 from haystack.exceptions import SearchBackendError
 from tqdm import tqdm
 
+from shop.searchengine import analysis, pinyin
 from shop.searchengine.indexing import DEFAULT_BATCH_SIZE, count_objects, document_batches, find_drift, repair_drift
 
 
@@ -42,6 +43,8 @@ class Command(BaseCommand):
                     progress.update(len(batch))
                     yield batch
 
+        analysis.jieba_tokenizer()  # dictionaries loaded once (≈2 s together), not inside the first batch
+        pinyin.warm_up()
         started = time.perf_counter()
         try:
             with progress:
