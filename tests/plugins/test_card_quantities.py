@@ -34,28 +34,15 @@ def fresh_switches():
 
 
 @pytest.fixture
-def listed(settings, tmp_path):
+def listed(private_index):
     """Ten products in a private search index: every third one sold in packs of 6 (DUMMY-PACK)."""
-    from haystack import connections
-
-    previous = connections.connections_info
-    info = {"default": {"ENGINE": "shop.searchengine.embedded.EmbeddedEngine", "PATH": str(tmp_path / "index"),
-                        "SILENTLY_FAIL": False, "WRITER_TIMEOUT": 5}}
-    settings.HAYSTACK_CONNECTIONS = info
-    connections.connections_info = info
-    connections.reload("default")
     products = [
         factories.create_product(title=f"Eraser {n:02d}{' DUMMY-PACK' if n % 3 == 0 else ''}",
                                  price=Decimal("0.80"), num_in_stock=500, partner_sku=f"ER-{n:02d}")
         for n in range(10)
     ]
-    backend = connections["default"].get_backend()
-    index = connections["default"].get_unified_index().get_index(type(products[0]))
-    backend.update(index, index.index_queryset())
-    yield products
-    settings.HAYSTACK_CONNECTIONS = previous
-    connections.connections_info = previous
-    connections.reload("default")
+    private_index()
+    return products
 
 
 def boxes(html: bytes) -> dict[int, dict]:

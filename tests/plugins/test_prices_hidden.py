@@ -17,7 +17,6 @@ from shop_dummy_plugin import contract
 from shop.apps.partner.purchase import HiddenPrice, SignInForPrices
 from shop.apps.partner.strategy import Selector
 from shop.plugins import state
-from tests.conftest import restore_search_connections
 
 pytestmark = pytest.mark.django_db
 Basket = get_model("basket", "Basket")
@@ -26,21 +25,11 @@ SIGN_IN = "Sign in for prices"
 
 
 @pytest.fixture
-def stapler(settings, tmp_path):
+def stapler(private_index):
     """One product in a private search index, so the catalogue and search pages list it."""
-    from haystack import connections
-
-    previous = connections.connections_info
-    info = {"default": {"ENGINE": "shop.searchengine.embedded.EmbeddedEngine", "PATH": str(tmp_path / "index"),
-                        "SILENTLY_FAIL": False, "WRITER_TIMEOUT": 5}}
-    settings.HAYSTACK_CONNECTIONS = info
-    connections.connections_info = info
-    connections.reload("default")
     product = factories.create_product(title="Heavy duty stapler", price=Decimal(PRICE), num_in_stock=50)
-    index = connections["default"].get_unified_index().get_index(type(product))
-    connections["default"].get_backend().update(index, index.index_queryset())
-    yield product
-    restore_search_connections(settings, previous)
+    private_index()
+    return product
 
 
 @pytest.fixture
