@@ -23,6 +23,7 @@ from haystack.query import SearchQuerySet
 from oscar.core.loading import get_model
 
 from shop.apps.search.search_indexes import OPTION_ATTRIBUTES, price_field
+from shop.plugins.manager import order_quantities
 
 logger = logging.getLogger(__name__)
 
@@ -155,6 +156,18 @@ def _card(product, strategy) -> ProductCard | None:
     return ProductCard(product, info)
 
 
+def _ask_order_quantities(cards: Iterable[ProductCard], request) -> None:
+    """Ask the plugins once for the quantities every card's box starts at and steps by.
+
+    The answers stay on ``request``, where ``{% card_order_quantity %}`` finds
+    them: the cards of all blocks of a page cost one plugin call, not one each.
+    """
+    products = [card.product for card in cards if not card.product.is_parent]
+    if products and request is not None:
+        user = getattr(getattr(request, "strategy", None), "user", None) or getattr(request, "user", None)
+        order_quantities(products, user if getattr(user, "is_authenticated", False) else None, request)
+
+
 def purchasable_cards(products: Iterable, request, count: int) -> list[ProductCard]:
     """Up to ``count`` products the buyer can buy, each with its price in the buyer's currency."""
     strategy = buyer_strategy(request)
@@ -165,6 +178,7 @@ def purchasable_cards(products: Iterable, request, count: int) -> list[ProductCa
             cards.append(card)
         if len(cards) >= count:
             break
+    _ask_order_quantities(cards, request)
     return cards
 
 
@@ -207,6 +221,7 @@ def cards_for_blocks(values: Sequence[dict], request) -> list[list[ProductCard]]
             if len(cards) >= _count(value):
                 break
         result.append(cards)
+    _ask_order_quantities((card for cards in result for card in cards), request)
     return result
 
 

@@ -122,3 +122,24 @@ def test_more_product_blocks_cost_no_more_queries(client, make_promo, catalogue,
     assert PromoPage.objects.count() == 2
     # the hand-picked block reads its chosen products once; the searches and pricing add nothing per block
     assert queries("seven-grids") <= queries("one-grid") + 1
+
+
+def test_a_product_cards_add_button_orders_the_smallest_quantity_the_plugins_accept(client, make_promo, catalogue):
+    # given: the dummy plugin sells titles containing DUMMY-PACK in packs of 6
+    from django.utils import translation
+
+    stapler = catalogue.products["stapler"]
+    with translation.override("en"):
+        stapler.title = "Stapler DUMMY-PACK"
+        stapler.save()
+    make_promo([grid(source="picked", products=[stapler, catalogue.products["notes"]])])
+
+    # when
+    page = soup(client.get("/en/spring-sale/"))
+
+    # then
+    quantities = {
+        card.select_one(".product-card__title a").get_text(strip=True): card.select_one("input[name=quantity]")["value"]
+        for card in page.select(".cms-product")
+    }
+    assert quantities == {"Stapler DUMMY-PACK": "6", "Sticky notes 便利贴 yellow": "1"}
