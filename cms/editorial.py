@@ -59,6 +59,11 @@ def _grant(group: Group, page_codenames: tuple[str, ...]) -> None:
 
 
 @transaction.atomic
+def grant_editor_rights(group: Group) -> None:
+    """Give ``group`` what editors may do in the CMS: draft, edit and lock pages (approvers publish)."""
+    _grant(group, EDITOR_PAGE_PERMISSIONS)
+
+
 def ensure_editorial_setup() -> bool:
     """Create the groups' CMS permissions and the approval workflow if missing; ``True`` if it did."""
     from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask

@@ -8,7 +8,6 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
-from wagtail.models import GroupPagePermission, Page
 
 from shop.core.roles import GROUP_NAMES, Role
 
@@ -45,11 +44,10 @@ def ensure_groups(created: Counter[str]) -> dict[Role, Group]:
 
 
 def _grant_page_editing(group: Group) -> None:
-    """What Wagtail's migration gives its "Editors" group, for when that group had been deleted."""
-    root = Page.get_first_root_node()
-    for codename in ("add_page", "change_page", "publish_page"):
-        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
-        GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+    """The CMS rights of editors (draft, edit, lock; publishing goes through approvers), for a re-created group."""
+    from cms.editorial import grant_editor_rights
+
+    grant_editor_rights(group)
 
 
 def ensure_accounts(partners: dict, created: Counter[str]) -> list[DemoLogin]:

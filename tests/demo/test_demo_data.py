@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -165,3 +166,23 @@ def test_quiet_prints_nothing(media):
     call_command("demo_data", products=5, quiet=True, stdout=out, stderr=out)
     assert out.getvalue() == ""
     assert Product.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_a_recreated_editors_group_may_draft_but_not_publish():
+    # given: the Editors group was deleted (e.g. by an operator), so the demo creates it again
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupPagePermission
+
+    from shop.demo.accounts import ensure_groups
+
+    Group.objects.filter(name=GROUP_NAMES[Role.EDITOR]).delete()
+
+    # when
+    groups = ensure_groups(Counter())
+
+    # then: publishing stays with the approvers
+    codenames = set(
+        GroupPagePermission.objects.filter(group=groups[Role.EDITOR]).values_list("permission__codename", flat=True)
+    )
+    assert codenames == {"add_page", "change_page", "lock_page"}
