@@ -236,12 +236,17 @@ def test_the_beat_task_releases_expired_reservations_once(record, shanghai, sett
     reserve_order(expired, expires_at=timezone.now() - timedelta(minutes=1))
     reserve_order(current, expires_at=timezone.now() + timedelta(hours=1))
     heard = []
-    signals.reservation_expired.connect(lambda sender, order, units, **kw: heard.append((order.pk, units)), weak=False)
 
-    assert release_expired_reservations.delay().get() == 3
-    assert release_expired_reservations.delay().get() == 0
+    def listen(sender, order, units, **kwargs):
+        heard.append((order.pk, units))
+
+    signals.reservation_expired.connect(listen, dispatch_uid="test-heard")
+    try:
+        assert release_expired_reservations.delay().get() == 3
+        assert release_expired_reservations.delay().get() == 0
+    finally:  # only this test's receiver: the orders app's receiver stays connected for later tests
+        signals.reservation_expired.disconnect(dispatch_uid="test-heard")
 
     assert heard == [(expired.pk, 3)]
     assert WarehouseStock.objects.get().reserved == 2
     assert "release-expired-reservations" in settings.CELERY_BEAT_SCHEDULE
-    signals.reservation_expired.receivers.clear()
