@@ -259,10 +259,24 @@ class QueryBuilder:
             options.extend(self._pinyin_clause(name, lowered) for name in self._pinyin_fields(spec))
         edits = analysis.fuzziness(word.text)
         if edits:
-            fuzzy = self._fuzzy_clause(spec, word.text, edits, boost=FUZZY_BOOST)
-            if fuzzy:
-                options.append(fuzzy)
+            options.extend(self._near_miss_clauses(spec, word.text, edits))
         return any_of(options)
+
+    @classmethod
+    def _near_miss_clauses(cls, spec: FieldSpec, text: str, edits: int) -> list[Clause]:
+        """Near misses of the word as typed and of its stem; a document near both ranks above one near either.
+
+        A typo often moves the stem: ``stapeler`` stems to ``stapel``, one edit from ``stapl`` (staples)
+        and two from ``stapler``, while the word as typed is one edit from ``stapler``. Matched only by
+        stem, every near miss scored the same and shredders could come before staplers.
+        """
+        stemmed = cls._fuzzy_clause(spec, text, edits, boost=FUZZY_BOOST / 2)
+        if stemmed is None:
+            return []
+        typed = text.lower()
+        if stemmed["fuzzy"][spec.sub(SUB_EN)]["value"] == typed:
+            return [cls._fuzzy_clause(spec, text, edits, boost=FUZZY_BOOST)]
+        return [{"fuzzy": {spec.sub(SUB_EN): {"value": typed, "fuzziness": edits, "boost": FUZZY_BOOST / 2}}}, stemmed]
 
     def _pinyin_fields(self, spec: FieldSpec) -> list[str]:
         """Pinyin subfields a word searched in ``spec`` is also looked up in (all of them for the document)."""

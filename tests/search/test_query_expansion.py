@@ -159,3 +159,19 @@ def test_no_suggestion_for_nonsense_or_chinese(client, catalogue):
 def test_the_suggestion_in_chinese(client, catalogue):
     response = client.get("/zh-hans/search/", {"q": "pne"})
     assert "您是不是要找" in response.content.decode()
+
+
+def test_a_typo_ranks_the_word_meant_above_words_near_its_stem(catalogue, backend):
+    # "stapeler" stems to "stapel": one edit from "stapl" (staples), two from "stapler"
+    from oscar.test.factories import create_product
+
+    from shop.apps.search.tasks import update_products
+
+    shredder = create_product(title="Paper shredder", product_class="Office", upc="UPC-SHRED")
+    shredder.description = "Cuts through staples and paper clips."
+    shredder.save()
+    update_products([shredder.pk])
+
+    scores = {r.title: r.score for r in base_sqs().auto_query("stapeler")}
+    assert set(scores) == {STAPLER, "Paper shredder"}
+    assert scores[STAPLER] > scores["Paper shredder"]
