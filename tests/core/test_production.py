@@ -56,3 +56,21 @@ def test_security_headers_present(client, settings):
     response = client.get("/healthz")
     assert "Content-Security-Policy" in response.headers
     assert response.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_wsgi_application_freezes_its_start_up_objects_out_of_full_collections():
+    # a fresh process, as gunicorn starts a worker: dictionaries loaded, then gc.freeze()
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT, subprocess_env
+
+    code = (
+        "import gc, shop.wsgi; from shop.searchengine import analysis; "
+        "print(gc.get_freeze_count(), analysis._jieba_tokenizer is not None)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=subprocess_env(), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    frozen, segmenter_loaded = done.stdout.split()
+    assert int(frozen) > 100_000 and segmenter_loaded == "True"
