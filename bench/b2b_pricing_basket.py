@@ -19,47 +19,23 @@ a signed-in buyer at several page sizes. Every step counts its queries.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import sys
-import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-TMP = Path(tempfile.mkdtemp(prefix="b2b-bench-"))
-os.environ["SHOP_PLUGINS"] = "b2b_pricing"
-os.environ["SHOP_VAR_DIR"] = str(TMP)
-os.environ["DATABASE_URL"] = f"sqlite:///{TMP / 'bench.sqlite3'}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
-os.environ.setdefault("SHOP_PLUGIN_STATE_TTL", "3600")  # hold the switches still while counting
+from benchkit import ROOT, isolated_environment, prepare_database, record_section
+
+# the plugin switches held still while counting
+TMP = isolated_environment("b2b-bench-", "b2b_pricing", SHOP_PLUGIN_STATE_TTL="3600")
 
 SIZES = (50, 200, 500)
 PAGE_SIZES = (12, 24, 48, 96)
 PRODUCTS = 600
 REPEAT = 9
-
-
-def prepare_database() -> str:
-    """Copy a migrated test database when there is one (fast), then migrate whatever is missing."""
-    candidates = [ROOT / "var" / "test-b2b_pricing.sqlite3", Path("/tmp/b2b-var/test-b2b_pricing.sqlite3")]
-    source = next((c for c in candidates if c.exists()), None)
-    if source is not None:
-        shutil.copyfile(source, TMP / "bench.sqlite3")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
-    how = f"copied {source.name}" if source else "migrated from scratch"
-    return f"{how}, migrate {time.perf_counter() - started:.1f} s"
 
 
 def build_catalog() -> tuple[Any, Any, list]:
@@ -327,17 +303,6 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def record(path: Path, text: str) -> None:
-    """Replace the "b2b_pricing" section of the results file (read fresh: others append theirs)."""
-    heading = "## b2b_pricing"
-    current = path.read_text() if path.exists() else "# Benchmark results\n"
-    if heading in current:
-        start = current.index(heading)
-        following = current.find("\n## ", start + len(heading))
-        current = current[:start].rstrip() + "\n\n" + (current[following + 1:] if following != -1 else "")
-    path.write_text(current.rstrip() + "\n\n" + text.rstrip() + "\n")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--record", type=Path, help="write the results into this markdown file's b2b_pricing section")
@@ -345,7 +310,7 @@ def main() -> None:
     parser.add_argument("--machine", default="2-core python-svc")
     args = parser.parse_args()
     try:
-        setup = prepare_database()
+        setup = prepare_database(TMP, [ROOT / "var" / "test-b2b_pricing.sqlite3"])
         user, company, products = build_catalog()
         service, baskets, requests = basket_rows(user, company, products)
         pages = catalogue_rows(user, products)
@@ -388,7 +353,7 @@ def main() -> None:
     ])
     print(report)
     if args.record:
-        record(args.record, report)
+        record_section(args.record, "## b2b_pricing", report)
         print(f"recorded in {args.record}")
 
 

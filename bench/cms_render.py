@@ -27,43 +27,20 @@ import io
 import os
 import shutil
 import statistics
-import sys
-import tempfile
 import time
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-TMP = Path(tempfile.mkdtemp(prefix="cms-bench-"))
-os.environ["SHOP_PLUGINS"] = "dummy"
-os.environ["SHOP_VAR_DIR"] = str(TMP)
-os.environ["DATABASE_URL"] = f"sqlite:///{TMP / 'bench.sqlite3'}"
-os.environ["ALLOWED_HOSTS"] = "testserver"
-os.environ["DEBUG"] = "false"  # as deployed: no SQL logging, no debug context
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
+from benchkit import ROOT, isolated_environment, prepare_database, record_section
+
+# DEBUG off as deployed: no SQL logging, no debug context
+TMP = isolated_environment("cms-bench-", "dummy", ALLOWED_HOSTS="testserver", DEBUG="false")
 os.environ.setdefault("SHOP_PLUGIN_STATE_TTL", "3600")
 
 PRODUCTS = 300
 UNCACHED_RUNS = 40
 CACHED_RUNS = 200
 SLUG = "bench-forty-blocks"
-
-
-def prepare_database() -> str:
-    candidates = [ROOT / "var" / "test-cms.sqlite3"]
-    source = next((c for c in candidates if c.exists()), None)
-    if source is not None:
-        shutil.copyfile(source, TMP / "bench.sqlite3")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    started = time.perf_counter()
-    call_command("migrate", verbosity=0, interactive=False)
-    how = f"copied {source.name}" if source else "migrated from scratch"
-    return f"{how}, migrate {time.perf_counter() - started:.1f} s"
 
 
 def build_catalog() -> list:
@@ -196,17 +173,6 @@ def p95(values: list[float]) -> float:
     return statistics.quantiles(values, n=20)[-1]
 
 
-def record(path: Path, text: str) -> None:
-    """Replace the "cms_render" section of the results file (read fresh: others append theirs)."""
-    heading = "## cms_render"
-    current = path.read_text() if path.exists() else "# Benchmark results\n"
-    if heading in current:
-        start = current.index(heading)
-        following = current.find("\n## ", start + len(heading))
-        current = current[:start].rstrip() + "\n\n" + (current[following + 1:] if following != -1 else "")
-    path.write_text(current.rstrip() + "\n\n" + text.rstrip() + "\n")
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--record", type=Path, help="write the results into this markdown file's cms_render section")
@@ -216,7 +182,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     try:
-        setup = prepare_database()
+        setup = prepare_database(TMP, [ROOT / "var" / "test-cms.sqlite3"])
         from django.test import Client  # no setup_test_environment(): its template instrumentation costs time
 
         products = build_catalog()
@@ -272,7 +238,7 @@ def main() -> None:
     report = "\n".join(lines)
     print(report)
     if args.record:
-        record(args.record, report)
+        record_section(args.record, "## cms_render", report)
         print(f"recorded in {args.record}")
 
 

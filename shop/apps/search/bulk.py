@@ -24,6 +24,7 @@ from django.utils import translation
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from oscar.core.loading import get_model
 
+from shop.apps.search.search_indexes import lowest_index_price, price_field
 from shop.currency.pricing import price_in
 from shop.currency.rates import MissingRate, current_table
 from shop.plugins.manager import hook, merge
@@ -356,11 +357,11 @@ class BulkProductPreparer:
         }
         for currency in self.currencies:
             prices = [p for p in (self._price(r, currency) for r in records) if p is not None]
-            data[f"price_{currency.lower()}"] = float(min(prices)) if prices else None
-        data["price"] = data.get(f"price_{self.base_currency.lower()}")
+            data[price_field(currency)] = lowest_index_price(prices)
+        data["price"] = data.get(price_field(self.base_currency))
         if data["price"] is None and self.base_currency not in self.currencies:
             prices = [p for p in (self._price(r, self.base_currency) for r in records) if p is not None]
-            data["price"] = float(min(prices)) if prices else None
+            data["price"] = lowest_index_price(prices)
         if self.with_plugins:
             for name, value in merge("shop_search_index_fields", product=self._light_product(product)).items():
                 if name not in self._fields:

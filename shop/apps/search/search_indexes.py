@@ -33,6 +33,14 @@ def price_field(currency: str) -> str:
     return f"price_{currency.lower()}"
 
 
+def lowest_index_price(prices: list[Decimal]) -> float | None:
+    """The index value of a product's price: its lowest price as the engine's numeric type, None without one.
+
+    Only range facets and sorting read it; every displayed or charged price comes from the Decimal strategy.
+    """
+    return float(min(prices)) if prices else None
+
+
 def option_key(option) -> str:
     """The language-independent key of an attribute option (its English text)."""
     return getattr(option, "option_en", None) or option.option
@@ -310,7 +318,7 @@ class ProductIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_price(self, obj):
         prices = self.prices_in(obj, settings.SHOP_BASE_CURRENCY)
-        return float(min(prices)) if prices else None
+        return lowest_index_price(prices)
 
     def prices_in(self, obj, currency: str) -> list[Decimal]:
         table = current_table()
@@ -328,5 +336,5 @@ class ProductIndex(indexes.SearchIndex, indexes.Indexable):
         out = {}
         for currency in settings.SHOP_CURRENCIES:
             prices = self.prices_in(obj, currency)
-            out[price_field(currency)] = float(min(prices)) if prices else None
+            out[price_field(currency)] = lowest_index_price(prices)
         return out
